@@ -1,0 +1,160 @@
+"""Runs the stages in order: crawl → archive → extract → database.
+
+Each stage reads the previous one's output from disk (the WARC archive in the working folder),
+so the database can always be rebuilt from the archive alone (`pantau rebuild`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extract.model import Article, Page, ScoreRecord
+from pantau.config import SourceConfig
+from pantau.errors import DataError
+
+log = logging.getLogger("pantau.pipeline")
+
+SkipHandler = Callable[[str, str], None]
+
+
+@dataclass
+class RunOutcome:
+    """What a run did; `ok` is False when any source reported errors."""
+
+    articles: int = 0
+    records: int = 0
+    source_errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.source_errors.values())
+
+
+def run_pipeline(
+    sources: list[SourceConfig],
+    *,
+    db_path: Path,
+    workdir: Path,
+    since: date | None = None,
+    until: date | None = None,
+) -> RunOutcome:
+    """Crawl (incrementally) into the archive, then rebuild the database from the archive."""
+    from crawler.crawl import crawl_sources
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    health = crawl_sources(sources, workdir, since=since, until=until)
+    outcome = rebuild_database(db_path=db_path, workdir=workdir, since=since, until=until)
+    outcome.source_errors = {h["source"]: h.get("errors_total", 0) for h in health}
+    for h in health:
+        log.info(
+            "%s: %s pages fetched, %s articles, %s errors",
+            h["source"],
+            h.get("pages_fetched", 0),
+            h.get("articles_found", 0),
+            h.get("errors_total", 0),
+        )
+    return outcome
+
+
+def rebuild_database(
+    *,
+    db_path: Path,
+    workdir: Path,
+    since: date | None = None,
+    until: date | None = None,
+) -> RunOutcome:
+    """Extract every archived page and build the database atomically (no network)."""
+    from crawler.archive import iter_archived_pages
+    from crawler.state import load_crawl_runs
+    from db.build import build_database
+
+    if not workdir.exists():
+        raise DataError(f"working folder {workdir} does not exist: run `pantau run` first")
+    pages = list(iter_archived_pages(workdir))
+    articles: list[Article] = []
+    records: list[ScoreRecord] = []
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=len(pages))
+        for page in pages:
+            article = _article_or_none(page)
+            progress.advance(task)
+            if article is None or not _in_window(article, since, until):
+                continue
+            articles.append(article)
+            records.extend(records_for(article))
+    build_database(db_path, articles, records, load_crawl_runs(workdir))
+    log.info("database %s: %d articles, %d score records", db_path, len(articles), len(records))
+    return RunOutcome(articles=len(articles), records=len(records))
+
+
+def records_for(article: Article) -> list[ScoreRecord]:
+    """Score records of one article, with the article URL attached for provenance."""
+    from extract.records import extract_records
+
+    records = extract_records(article)
+    for record in records:
+        record.article_url = article.canonical_url or article.url
+    return records
+
+
+def iter_input_articles(
+    paths: Iterable[Path], from_archive: Path | None, *, on_skip: SkipHandler
+) -> Iterator[Article]:
+    """Articles from files given on the command line and/or a WARC archive folder."""
+    from extract.inputs import iter_file_articles
+
+    yield from iter_file_articles(paths, on_skip=on_skip)
+    if from_archive is not None:
+        from crawler.archive import iter_archived_pages
+
+        if not Path(from_archive).exists():
+            raise DataError(f"archive folder {from_archive} does not exist")
+        for page in iter_archived_pages(Path(from_archive)):
+            article = _article_or_none(page, on_skip=on_skip)
+            if article is not None:
+                yield article
+
+
+def _article_or_none(page: Page, on_skip: SkipHandler | None = None) -> Article | None:
+    from extract.page import UnusablePage, parse_page
+
+    try:
+        return parse_page(page)
+    except UnusablePage as reason:
+        if on_skip:
+            on_skip(page.url, str(reason))
+        else:
+            log.warning("skipped %s: %s", page.url, reason)
+        return None
+
+
+def _in_window(article: Article, since: date | None, until: date | None) -> bool:
+    if not article.published or (since is None and until is None):
+        return True
+    try:
+        published = date.fromisoformat(article.published[:10])
+    except ValueError:
+        return True
+    return (since is None or published >= since) and (until is None or published <= until)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    )
+
+
+def dump_records(records: Iterable[ScoreRecord]) -> str:
+    """JSON Lines for a list of records (used by tests and the demo)."""
+    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records)
