@@ -68,6 +68,10 @@ def _write(path: Path, articles, records, crawl_runs) -> dict:
     published_of = {r["url"]: r["published"] for r in article_rows}
     agencies = agency_rows(mentions, province_of)
     assessments = assessment_rows(mentions, published_of)
+    level_of = {r["code"]: r["level"] for r in regions}
+    for row in assessments:
+        row["province"] = province_of.get(row["region_code"])
+        row["level"] = level_of.get(row["region_code"])
     runs = _run_rows(crawl_runs)
 
     conn = sqlite3.connect(path, isolation_level=None)
