@@ -1,0 +1,283 @@
+"""One fetched page → one Article: decode the bytes, keep the main text, find the date.
+
+trafilatura strips the chrome (menus, "Berita Terpopuler" sidebars, "Baca juga" links, comments,
+footers) and reads title/canonical URL in the same pass; htmldate (called by trafilatura with our
+parameters, so the page is parsed once) finds the original publication date. Everything that is
+not a usable news page raises `UnusablePage` with a one-line reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import re
+from urllib.parse import urlparse
+
+import htmldate
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
+
+from extract.model import Article, Page
+
+log = logging.getLogger("pantau.extract.page")
+
+# trafilatura's cost grows with the tree; a news article never needs more than this.
+MAX_HTML_CHARS = 5_000_000
+# A page whose main text is shorter than this is a stub, an index or an error page.
+MIN_TEXT_CHARS = 80
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
+
+# Magic numbers of formats that crawlers meet under .html URLs (downloads, images, archives).
+BINARY_SIGNATURES = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
+    (b"PK\x03\x04", "a ZIP/Office document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"BM", None),  # only with other evidence: many texts start with "BM…"
+)
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Labels that browsers (WHATWG Encoding) decode as windows-1252: pages declaring them routinely
+# contain cp1252 punctuation (’ “ ” –) in the 0x80–0x9F range.
+CP1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/([0-3]\d))?/")
+
+META_DATE_XPATH = (
+    '//meta[@property="article:published_time" or @name="article:published_time"'
+    ' or @property="og:published_time" or @itemprop="datePublished"'
+    ' or @name="pubdate" or @name="publishdate" or @name="date"'
+    ' or @name="dc.date" or @name="DC.date.issued" or @name="content_PublishedDate"]/@content'
+    '|//*[@itemprop="datePublished"]/@datetime|//*[@itemprop="datePublished"]/@title'
+    "|//time[@pubdate]/@datetime"
+)
+
+# Inline "read more" boxes that regional sites put between body paragraphs: a short block that
+# starts with one of these labels and links to another story. trafilatura keeps them as body
+# text, so they are pruned before extraction.
+RELATED_LABELS = (
+    "baca juga",
+    "baca pula",
+    "simak juga",
+    "lihat juga",
+    "simak pula",
+    "berita terkait",
+    "artikel terkait",
+    "baca berita lainnya",
+)
+_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+RELATED_XPATH = [
+    "//*[self::p or self::div or self::li or self::section or self::aside]"
+    f"[.//a][string-length(normalize-space(.)) < 400][starts-with({_LOWER}, '{label}')]"
+    for label in RELATED_LABELS
+]
+
+
+class UnusablePage(Exception):
+    """The page holds no article text pantau can use; str() is a one-line reason."""
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode bytes that are invalid UTF-8 as windows-1252 (mis-declared legacy pages)."""
+    chars = []
+    for byte in error.object[error.start : error.end]:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))  # the five bytes cp1252 leaves undefined: keep as latin-1
+    return "".join(chars), error.end
+
+
+codecs.register_error("pantau-cp1252", _cp1252_fallback)
+
+
+def parse_page(page: Page) -> Article:
+    """Main text and citation metadata of one news page; raises UnusablePage if there is none."""
+    where = page.url
+    if page.status and page.status >= 400:
+        raise UnusablePage(f"HTTP status {page.status}, not an article")
+    body = page.body or b""
+    if not body.strip():
+        raise UnusablePage("empty body")
+    content_type = _header(page.headers, "content-type")
+    _reject_non_html(body, content_type)
+    html = decode_html(body, content_type)
+    if "<" not in html[:65536]:
+        raise UnusablePage("no HTML markup in the body (plain text or data, not a web page)")
+    if len(html) > MAX_HTML_CHARS:
+        log.debug(
+            "%s: page is %d characters, only the first %d are parsed",
+            where,
+            len(html),
+            MAX_HTML_CHARS,
+        )
+        html = html[:MAX_HTML_CHARS]
+    tree = load_html(html)
+    if tree is None:
+        raise UnusablePage("the body could not be parsed as HTML")
+    stated = _stated_dates(tree)
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            url=page.url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+            prune_xpath=RELATED_XPATH,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError) as error:
+        raise UnusablePage(f"HTML could not be processed: {error}") from None
+    text = (document.text or "").strip() if document is not None else ""
+    if len(text) < MIN_TEXT_CHARS:
+        raise UnusablePage("no article text found in the page (index, stub or script-only page)")
+    published = document.date
+    if published is None:
+        published = htmldate.find_date(
+            tree, extensive_search=True, original_date=True, url=page.url
+        )
+    canonical = document.url if document.url and document.url.startswith("http") else None
+    return Article(
+        doc_id=canonical or page.url,
+        text=text,
+        url=page.url,
+        canonical_url=canonical,
+        site=_host(page.url),
+        title=(document.title or None),
+        published=published,
+        date_source=_date_source(published, stated, page.url) if published else None,
+        fetched_at=page.fetched_at,
+        source=page.source,
+    )
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str:
+    """Bytes → text: BOM, then the declared charset (header, then <meta>), then detection.
+
+    Invalid UTF-8 bytes are read as windows-1252, the usual reason a page "in UTF-8" does not
+    decode; latin-1 labels are read as windows-1252 like browsers do.
+    """
+    for bom, encoding in BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(encoding, errors="replace")
+    declared = _declared_charset(body, content_type)
+    if declared in ("utf-8", "utf8"):
+        return body.decode("utf-8", errors="pantau-cp1252")
+    if declared:
+        encoding = "cp1252" if declared in CP1252_LABELS else declared
+        try:
+            return body.decode(encoding)
+        except LookupError:
+            log.debug("unknown charset %r declared, detecting instead", declared)
+        except UnicodeDecodeError:
+            if encoding == "cp1252":
+                return body.decode("latin-1")
+            log.debug("bytes do not match declared charset %r, detecting instead", declared)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect(body)
+
+
+def _detect(body: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return body.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return body.decode("utf-8", errors="pantau-cp1252")
+
+
+def _declared_charset(body: bytes, content_type: str | None) -> str | None:
+    if content_type:
+        match = HEADER_CHARSET.search(content_type)
+        if match:
+            return match.group(1).lower()
+    match = META_CHARSET.search(body[:4096])
+    if match:
+        return match.group(1).decode("ascii").lower()
+    return None
+
+
+def _reject_non_html(body: bytes, content_type: str | None) -> None:
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media and media not in HTML_TYPES and not media.startswith("text/"):
+        raise UnusablePage(f"not an HTML page (Content-Type {media})")
+    head = body.lstrip()[:16]
+    for signature, what in BINARY_SIGNATURES:
+        if what and head.startswith(signature):
+            raise UnusablePage(f"binary content: {what}, not an HTML page")
+    sample = body[:1024]
+    if not any(body.startswith(bom) for bom, _ in BOMS) and b"\x00" in sample:
+        raise UnusablePage("binary content (NUL bytes), not an HTML page")
+
+
+def _header(headers: dict[str, str] | None, name: str) -> str | None:
+    for key, value in (headers or {}).items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _host(url: str) -> str | None:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https"):
+        return None
+    return parsed.netloc.lower() or None
+
+
+def _stated_dates(tree: HtmlElement) -> dict[str, set[str]]:
+    """Publication dates the page states explicitly, by where they are stated (for provenance)."""
+    found: dict[str, set[str]] = {"json-ld": set(), "meta": set()}
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for value in _json_values(data, "datePublished"):
+            found["json-ld"].add(str(value)[:10])
+    for value in tree.xpath(META_DATE_XPATH):
+        found["meta"].add(str(value).strip()[:10])
+    return found
+
+
+def _json_values(data, key: str):
+    if isinstance(data, dict):
+        for name, value in data.items():
+            if name == key and isinstance(value, str):
+                yield value
+            else:
+                yield from _json_values(value, key)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _json_values(item, key)
+
+
+def _date_source(published: str, stated: dict[str, set[str]], url: str) -> str:
+    if published in stated["json-ld"]:
+        return "json-ld"
+    if published in stated["meta"]:
+        return "meta"
+    match = URL_DATE.search(url or "")
+    if match and published.startswith(f"{match.group(1)}-{match.group(2)}"):
+        return "url"
+    return "htmldate"
