@@ -1,0 +1,201 @@
+"""Which agency a score belongs to: the rules that tie score candidates to agency mentions.
+
+Works sentence by sentence on character offsets. Within a sentence a score goes to the nearest
+subject mention before it ("X dengan nilai N", "X (N)", "X N" in a list); in a sentence that opens
+with a score it goes to the mention right after it ("nilai N untuk X", "Dengan nilai N, Kota X");
+"A, B dan C … masing-masing N1; N2; N3" aligns by position; the second value of a change
+("dari N1 menjadi N2") stays with the first value's agency; a score whose sentence names no
+agency ("Nilainya N") goes to the one agency of the sentence before. Mentions that only compare
+("di bawah Provinsi X") or locate ("Pemkab X, Jawa Tengah") are never subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.numbers import Number
+from extract.sentences import Sentence
+
+_COMPARISON_BEFORE = re.compile(
+    r"(?:di\s?bawah|di\s?atas|setelah|sesudah|mengungguli|menyusul|melampaui|dibanding(?:kan)?"
+    r"(?:\s+dengan)?|daripada|ketimbang|mengalahkan|menggeser|menyalip|seperti|sama\s+dengan|"
+    r"selain|bersama(?:\s+dengan)?|disusul(?:\s+oleh)?|diikuti(?:\s+oleh)?)"
+    r"(?:\s+(?:nilai|posisi|peringkat|skor))?\s{1,3}$",
+    re.IGNORECASE,
+)
+_LOCATIVE_GAP = re.compile(r"^\s{0,2}(?:,|di|se-?|wilayah|provinsi)\s{0,2}$", re.IGNORECASE)
+_COORDINATION_GAP = re.compile(r"^\s{0,2}(?:dan|serta|&|maupun)\s{1,3}$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"masing[-\s]?masing|berturut[-\s]?turut|secara\s+berurutan", re.I)
+_SCORE_FIRST_GAP = re.compile(
+    r"^[\s,:;\-–\"'”“)(]{0,6}(?:(?:untuk|bagi|kepada|yaitu|yakni|oleh|diraih|ditempati|diperoleh|"
+    r"adalah|ialah|milik|dicapai|didapat|didapatkan|berada|pada|di|posisi|peringkat|urutan|ke|"
+    r"dengan|predikat|zona|hijau|kuning|merah|\d{1,3}|kata|ujar|ungkap|jelas|tutur|papar|sebut|"
+    r"tegas|terang|imbuh|tambah|kepala|kadis|direktur|sekretaris|plt\.?|pj\.?)\w{0,4}"
+    r"[\s,:;\-–\"'”“)(]{0,6}){0,8}$",
+    re.IGNORECASE,
+)
+_TRANSITION_GAP = re.compile(
+    r"^[^.;\d]{0,60}?(?:menjadi|jadi|ke\s+angka|kini|sekarang|tahun\s+ini)[^.;\d]{0,20}$", re.I
+)
+_BACK_REFERENCE = re.compile(
+    r"^\W{0,3}(?:nilai(?:nya)?|skor(?:nya)?|capaian(?:nya)?|ia|dia|pihaknya|kami|kita|"
+    r"dengan\s+(?:total\s+)?nilai|ombudsman|hasil(?:nya)?|perolehan|meraih|mendapat)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Link:
+    """A score tied to the mention(s) it belongs to, and how the tie was made."""
+
+    number: Number
+    mention: Any
+    sentence: Sentence
+    method: str
+    confidence: float
+    flags: list[str] = field(default_factory=list)
+
+
+def is_subject(mention: Any, text: str, mentions: list[Any]) -> bool:
+    """False for mentions that compare with or locate another agency."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _COMPARISON_BEFORE.search(before):
+        return False
+    for other in mentions:
+        if other is mention or other.end > mention.start:
+            continue
+        gap = text[other.end : mention.start]
+        if len(gap) <= 12 and _LOCATIVE_GAP.match(gap) and _is_region_qualifier(mention, other):
+            return False
+    return True
+
+
+def _is_region_qualifier(mention: Any, owner: Any) -> bool:
+    """A bare province/region name right after an agency names where it is, not a new subject."""
+    if not getattr(mention, "bare_name", False):
+        return False
+    owner_gov = getattr(owner, "government", None) or ""
+    gov = getattr(mention, "government", None) or ""
+    return gov.startswith("Provinsi") or (bool(gov) and gov == owner_gov)
+
+
+def link_sentence(
+    text: str,
+    sentence: Sentence,
+    mentions: list[Any],
+    scores: list[Number],
+    previous: list[Any] | None,
+) -> list[Link]:
+    """Links for the scores of one sentence; `previous` are subject mentions of the sentence before."""
+    if not scores:
+        return []
+    subjects = [m for m in mentions if is_subject(m, text, mentions)]
+    links = _respectively(text, sentence, subjects, scores)
+    done = {id(link.number) for link in links}
+    score_first = _opens_with_score(subjects, scores)
+    last: Link | None = None
+    for i, score in enumerate(scores):
+        if id(score) in done:
+            continue
+        prev_bound = scores[i - 1].end if i else sentence.start
+        next_bound = scores[i + 1].start if i + 1 < len(scores) else sentence.end
+        before = [m for m in subjects if prev_bound <= m.start and m.end <= score.start]
+        after = [m for m in subjects if score.end <= m.start and m.end <= next_bound]
+        follows = (
+            after
+            and _SCORE_FIRST_GAP.match(text[score.end : after[0].start])
+            and len(text[score.end : after[0].start]) <= 80
+        )
+        link = None
+        if (
+            last is not None
+            and not before
+            and _TRANSITION_GAP.match(text[last.number.end : score.start])
+        ):
+            link = Link(score, last.mention, sentence, "change", last.confidence)
+        elif score_first and follows:
+            link = Link(score, after[0], sentence, "score_first", 0.8)
+        elif before:
+            link = Link(score, before[-1], sentence, "before", 0.9)
+            partner = _coordinated(text, before)
+            if partner is not None:
+                links.append(Link(score, partner, sentence, "shared", 0.7, ["shared_score"]))
+                link.flags.append("shared_score")
+        elif follows:
+            link = Link(score, after[0], sentence, "score_first", 0.75)
+        elif not any(m.start < score.start for m in subjects):
+            fallback = _previous_subject(text, sentence, score, previous)
+            if fallback is not None:
+                link = Link(score, fallback, sentence, "previous_sentence", 0.6)
+        if link is not None:
+            links.append(link)
+            last = link
+    return links
+
+
+def _opens_with_score(subjects: list[Any], scores: list[Number]) -> bool:
+    first = scores[0]
+    return not any(m.start < first.start for m in subjects) and any(
+        m.start > first.end for m in subjects
+    )
+
+
+def _coordinated(text: str, before: list[Any]) -> Any | None:
+    """In "A dan B dengan nilai N" the score is shared: return A."""
+    if len(before) < 2:
+        return None
+    a, b = before[-2], before[-1]
+    if _COORDINATION_GAP.match(text[a.end : b.start]) and _name(a) != _name(b):
+        if len(before) >= 3 and re.fullmatch(r"\s*,\s*", text[before[-3].end : a.start]):
+            return None  # "A, B dan C": a list, not a pair
+        return a
+    return None
+
+
+def _respectively(
+    text: str, sentence: Sentence, subjects: list[Any], scores: list[Number]
+) -> list[Link]:
+    """ "A, B dan C … masing-masing N1; N2; dan N3": align mentions and scores by position."""
+    match = _RESPECTIVELY.search(sentence.text)
+    if not match:
+        return []
+    pivot = sentence.start + match.start()
+    after = [s for s in scores if s.start > pivot]
+    earlier_scores = [s for s in scores if s.end <= pivot]
+    floor = earlier_scores[-1].end if earlier_scores else sentence.start
+    group = [m for m in subjects if floor <= m.start and m.end <= pivot]
+    group = _dedupe(group)
+    if len(group) < 2 or len(after) < 2:
+        return []
+    return [
+        Link(score, mention, sentence, "respectively", 0.8)
+        for mention, score in zip(group, after, strict=False)
+    ]
+
+
+def _dedupe(mentions: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for m in mentions:
+        if out and _name(out[-1]) == _name(m):
+            continue
+        out.append(m)
+    return out
+
+
+def _previous_subject(
+    text: str, sentence: Sentence, score: Number, previous: list[Any] | None
+) -> Any | None:
+    """ "Nilainya N": the score of the one agency the sentence before was about."""
+    if not previous:
+        return None
+    names = {_name(m) for m in previous}
+    lead = text[sentence.start : score.start]
+    if len(names) == 1 or _BACK_REFERENCE.match(lead):
+        return previous[0]
+    return None
+
+
+def _name(mention: Any) -> str:
+    return getattr(mention, "canonical_name", None) or mention.surface

@@ -1,0 +1,233 @@
+"""Numbers in Indonesian news text, each classified as a possible score or as what else it is.
+
+The one place pantau reads numbers ("91,16", "91.16", "94, 62", "45,31 %", "53.20,Dinas"). A
+number is a score *candidate* unless its surroundings show it is something else: a year, a
+date, a law number, a rank, a range end or threshold, a count or percentage of institutions,
+a delta, a group average, a weight, money. Whole numbers are candidates only right after a
+score word ("nilai 48"), because bare whole numbers in news are nearly always counts or ranks.
+Every pattern is bounded and anchored so that hostile text (digit runs, comma floods) stays
+linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_SCORE = 110.0  # the 2018–2019 police/land-office rounds used a 0–110 scale
+
+# A digit run with an optional decimal part; the look-behinds keep "1.234.567" and "22/12" whole.
+_NUMBER = re.compile(r"(?<![\d])(?<![\d][.,])(\d{1,9})(?:([.,])(\d{1,3}))?(?!\d)")
+# "94, 62": a comma, one space and exactly two digits that do not start another list item.
+_SPACED_DECIMAL = re.compile(r", (\d{2})(?![\d.,])(?!\s{0,3}(?:,|;|dan\b|-|–)\s{0,3}\d)")
+
+_SCORE_WORD = (
+    r"(?:nilai(?:nya)?|skor(?:nya)?|score|angka|capaian|poin|point|presentase|persentase|"
+    r"indeks kepatuhan|hasil)"
+)
+_KEYWORD_BEFORE = re.compile(
+    _SCORE_WORD
+    + r"(?:\s{1,3}(?:kepatuhan(?:h?an)?|akhir|total|agregat|pelayanan|rapor|raport|sebesar|"
+    r"yakni|yaitu|adalah|hanya|mencapai|di\s+angka|pada\s+angka|meningkat|naik|turun|menurun|"
+    r"dari|menjadi|ke|untuk|tertinggi|terendah|yang\s+diraih|yang\s+diperoleh))*"
+    r"\s{0,3}[:=]?\s{0,3}\(?$",
+    re.IGNORECASE,
+)
+_RANK_BEFORE = re.compile(
+    r"(?:peringkat|posisi|urutan|ranking|rangking|rank|juara|nomor\s+urut|no\.\s{0,2}urut|"
+    r"\bke)\s{0,3}(?:ke[\s-]{0,2})?$|\bke-$",
+    re.IGNORECASE,
+)
+_RANK_AFTER = re.compile(
+    r"^\s{0,3}(?:dari\s{1,3}(?:total\s{1,3})?\d|besar\b|terbaik\b|terbawah\b|teratas\b|terendah\b|"
+    r"tertinggi\b|nasional\b)",
+    re.IGNORECASE,
+)
+_LAW_BEFORE = re.compile(
+    r"(?:nomor|nomer|no\.?|nr\.?|uu|pp|perpres|permen\w{0,12}|perda|perwal|perbup|pergub|pasal|"
+    r"ayat|keputusan|kepmen\w{0,6}|se)\s{0,3}$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"^\s{0,3}(?:[-–—~]|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s{0,3}\d", re.IGNORECASE
+)
+_RANGE_BEFORE = re.compile(
+    r"\d\s{0,3}(?:[-–—~]|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s{0,3}$|"
+    r"(?:antara|rentang|interval|range|kisaran)(?:\s{1,3}nilai)?\s{0,3}$",
+    re.IGNORECASE,
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:di\s?bawah|di\s?atas|minimal|maksimal|minimum|maksimum|lebih\s+dari|kurang\s+dari|"
+    r"paling\s+(?:rendah|tinggi|sedikit)|batas|ambang|target(?:kan)?|kejar|mengejar|menembus|"
+    r"tembus|[<>≥≤]=?)(?:\s{1,3}(?:nilai|angka|skor|score|poin))?\s{0,3}$",
+    re.IGNORECASE,
+)
+_TARGET_CLAUSE = re.compile(r"\b(?:target|kejar|mengejar|ditargetkan|menargetkan)\b", re.I)
+_DELTA_BEFORE = re.compile(
+    r"(?:naik|meningkat|turun|menurun|kenaikan|penurunan|peningkatan|selisih|bertambah|"
+    r"berkurang|terpaut|melonjak|anjlok|merosot|lebih\s+(?:tinggi|rendah))"
+    r"(?:\s{1,3}(?:sebesar|sekitar|hingga|signifikan|sebanyak|mencapai|lagi))?\s{0,3}$",
+    re.IGNORECASE,
+)
+_AVERAGE_BEFORE = re.compile(r"(?:rata-rata|rata2|rerata|average)\b[^.\d;]{0,30}$", re.I)
+_WEIGHT_BEFORE = re.compile(r"(?:bobot|bobotnya|proporsi)\b[^.\d;]{0,12}$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$)\s{0,2}$", re.I)
+_MONEY_AFTER = re.compile(r"^\s{0,2}(?:miliar|milyar|juta|ribu|triliun|rupiah|m\b|jt\b)", re.I)
+_UNIT_AFTER = re.compile(
+    r"^\s{0,2}(?:tahun|thn|bulan|hari|jam|menit|detik|kali|km|meter|orang|jiwa|x\s?\d|"
+    r"responden|produk|layanan|indikator|dimensi|variabel|komponen)\b",
+    re.IGNORECASE,
+)
+_COUNT_AFTER = re.compile(
+    r"^\s{0,2}(?:instansi|kementerian|lembaga|pemda|pemkab|pemkot|pemprov|pemerintah|kabupaten|"
+    r"kab\b|kota|provinsi|opd|unit|polres|puskesmas|entitas|daerah|penyelenggara|kantor|satker|"
+    r"skpd|dinas|pemda|kab/kota|kabupaten/kota|wilayah|rumah\s+sakit|rsud|kecamatan|desa|"
+    r"kelurahan|sekolah|titik|lokus|sampel|service\s+point)",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s{0,2}(?:%|persen\b|percent\b)", re.IGNORECASE)
+_MONTHS = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|agu(?:stus)?|"
+    r"agt|sep(?:tember)?|okt(?:ober)?|nov(?:ember)?|des(?:ember)?)\b"
+)
+_DATE_AFTER = re.compile(r"^\s{0,2}" + _MONTHS, re.IGNORECASE)
+_DATE_BEFORE = re.compile(_MONTHS + r"\s{0,2}$", re.IGNORECASE)
+_TRANSITION = re.compile(
+    r"[\s,]{0,3}(?:(?:dan\s+)?(?:kini|sekarang|lalu|kemudian|tahun\s+ini|justru|naik|meningkat|"
+    r"turun|menurun|anjlok|melonjak)\s{1,3}){0,3}(?:menjadi|jadi|ke\s+angka|ke)\s{1,3}(?:angka\s{1,3})?",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"(?:^|\n)\s{0,4}$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number as written: `kind` is "score" for a score candidate, else why it is not."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    decimals: int
+    kind: str
+    percent: bool = False
+
+
+def parse_number(raw: str) -> float | None:
+    """The value of a number as Indonesian news writes scores ("91,16", "91.16", "94, 62")."""
+    match = re.fullmatch(r"\s*(\d{1,9})(?:(?:[.,]\s?)(\d{1,3}))?\s*%?\s*", raw)
+    if not match:
+        return None
+    whole, frac = match.groups()
+    if frac is None:
+        return float(whole)
+    if "." in raw and len(frac) == 3:
+        return float(whole + frac)  # "2.842": a thousands separator
+    return float(f"{whole}.{frac}")
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in `text`, in order, with its kind."""
+    numbers: list[Number] = []
+    consumed = 0
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if start < consumed:
+            continue
+        whole, sep, frac = match.groups()
+        end = match.end()
+        decimals = 0
+        if sep == "." and frac is not None and len(frac) == 3:
+            value = float(whole + frac)
+        elif frac is not None:
+            value = float(f"{whole}.{frac}")
+            decimals = len(frac)
+        else:
+            value = float(whole)
+            spaced = _SPACED_DECIMAL.match(text, end)
+            if spaced and 1 <= len(whole) <= 3:
+                value = float(f"{whole}.{spaced.group(1)}")
+                decimals = 2
+                end = spaced.end()
+        consumed = end
+        percent = bool(_PERCENT_AFTER.match(text[end : end + 12]))
+        kind = _classify(text, start, end, value, decimals, whole, percent)
+        if kind == "integer" and numbers and numbers[-1].kind == "score":
+            gap = text[numbers[-1].end : start]
+            if _TRANSITION.fullmatch(gap):
+                kind = "score"  # "dari 89 menjadi 91": the second value of a change
+        numbers.append(Number(start, end, text[start:end], value, decimals, kind, percent))
+    return numbers
+
+
+def score_candidates(text: str) -> list[Number]:
+    """The numbers that may be a score (kind == "score")."""
+    return [n for n in find_numbers(text) if n.kind == "score"]
+
+
+def _classify(
+    text: str, start: int, end: int, value: float, decimals: int, whole: str, percent: bool
+) -> str:
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 40]
+    prev_char = text[start - 1] if start else ""
+    next_char = text[end] if end < len(text) else ""
+    if len(whole) >= 4 and decimals == 0:
+        return "year" if 1900 <= value <= 2100 else "large"
+    if (prev_char and prev_char in "/:") or (
+        next_char and next_char in "/:" and after[1:2].isdigit()
+    ):
+        return "date"
+    if next_char.isalpha() and next_char.lower() != "x" and decimals == 0:
+        return "label"  # "10A", "2nd"
+    if prev_char.isalpha() or (next_char.lower() == "x" and after[1:2].isdigit()):
+        return "label"  # "468x60", "Kelas II2", "COVID19"
+    if prev_char == "-" and before[-2:-1].isalpha():
+        return "label"  # "ke-3", "HUT-60"
+    if _DATE_AFTER.match(after) or (decimals == 0 and _DATE_BEFORE.search(before)):
+        return "date"
+    if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+        return "range"
+    if _LAW_BEFORE.search(before):
+        return "law"
+    if _RANK_BEFORE.search(before) or _RANK_AFTER.match(after):
+        return "rank"
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+        return "money"
+    if _WEIGHT_BEFORE.search(before):
+        return "weight"
+    if _AVERAGE_BEFORE.search(before):
+        return "average"
+    if _DELTA_BEFORE.search(before):
+        return "delta"
+    if _THRESHOLD_BEFORE.search(before):
+        return "threshold"
+    if value > MAX_SCORE:
+        return "large"
+    clause = _clause_before(before)
+    keyword = bool(_KEYWORD_BEFORE.search(clause))
+    if percent:
+        return "score" if keyword and prev_char != "(" else "percent"
+    if _UNIT_AFTER.match(after) or _COUNT_AFTER.match(after):
+        return "count"
+    if _TARGET_CLAUSE.search(clause) and not re.search(r"\bmeraih|memperoleh|mendapat", clause):
+        return "threshold"
+    if re.match(r"^\s{0,2}(?:poin|point)\b", after, re.I) and re.search(
+        r"(?:naik|meningkat|turun|menurun|selisih|kenaikan|penurunan)\b[^.;]{0,25}$", before, re.I
+    ):
+        return "delta"
+    if decimals == 0:
+        if keyword:
+            return "score"
+        if _LIST_ITEM.search(before) and next_char in ".)":
+            return "ordinal"
+        return "integer"
+    return "score"
+
+
+def _clause_before(before: str) -> str:
+    """The text between the previous number or sentence end and this number."""
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind(";"))
+    clause = before[cut + 1 :] if cut >= 0 else before
+    digits = re.search(r"\d[^\d]*$", clause)
+    return clause[digits.start() + 1 :] if digits else clause

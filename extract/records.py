@@ -1,0 +1,334 @@
+"""Article → score records: relevance, numbers, agencies, links, then zone/category/year per link.
+
+`extract_records` is deterministic and keeps provenance: every record carries the shortest
+fragment holding its agency mention and its score (`quote`, with `start`/`end` so that
+`article.text[start:end] == quote`), says whether zone, category and year were stated by the
+text or derived/inferred, and flags what a reader should check.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.agencies import find_agency_mentions
+from extract.linking import Link, is_subject, link_sentence
+from extract.model import Article, ScoreRecord
+from extract.numbers import Number, find_numbers
+from extract.relevance import is_relevant
+from extract.scales import (
+    LETTER_ZONES,
+    Label,
+    category_for_letter,
+    derive_category,
+    derive_zone,
+    find_labels,
+    scheme_for_year,
+)
+from extract.sentences import Sentence, split_sentences
+from extract.years import (
+    YearMention,
+    find_year_mentions,
+    reference_date,
+    stated_article_year,
+    year_from_date,
+)
+
+# Sentences about other indices (satisfaction, perception of maladministration, COVID risk,
+# Zona Integritas) whose numbers are not compliance scores unless the sentence says so.
+_FOREIGN_INDEX = re.compile(
+    r"persepsi|kepuasan|\bIKM\b|\bSKM\b|berakhlak|covid|zona\s+integritas|\bWBK\b|\bWBBM\b|"
+    r"indeks\s+(?!kepatuhan)|\bIPM\b|reformasi\s+birokrasi|\bSAKIP\b|\bSPBE\b|\bLPPD\b",
+    re.IGNORECASE,
+)
+_COMPLIANCE = re.compile(
+    r"kepatuhan|opini|zona(?:si)?\s+(?:hijau|kuning|merah)|kualitas\s+(?:tertinggi|tinggi|sedang)",
+    re.IGNORECASE,
+)
+_FOLLOWING_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:nilai|skor|capaian|hasil|predikat|angka)(?:nya)?\s+(?:tersebut|itu|ini)|"
+    r"dengan\s+(?:nilai|skor|capaian|hasil)\s+(?:tersebut|itu|ini)|"
+    r"(?:keduanya|ketiganya|keempatnya|semuanya|seluruhnya))",
+    re.IGNORECASE,
+)
+_COMPARISON_YEAR = re.compile(
+    r"(?:dibanding(?:kan)?|daripada|ketimbang|sejak|semenjak)(?:\s+(?:dengan|pada|di))?"
+    r"(?:\s+tahun)?\s{0,3}$",
+    re.IGNORECASE,
+)
+_AFTER_SCORE_YEAR = re.compile(
+    r"^[\s,()]{0,4}(?:(?:di|pada|untuk|tahun|th\.?|thn|taong)\s{1,3}){0,3}$", re.IGNORECASE
+)
+
+
+def extract_records(article: Article) -> list[ScoreRecord]:
+    """Every score the article ties to an agency, one record per (agency, year, score)."""
+    text = article.text or ""
+    if not text.strip() or not is_relevant(article):
+        return []
+    mentions = [m for m in find_agency_mentions(text) if m.end > m.start]
+    if not mentions:
+        return []
+    numbers = find_numbers(text)
+    sentences = split_sentences(text)
+    labels = find_labels(text)
+    years = find_year_mentions(text)
+    stated_year = stated_article_year(text, article.title)
+    inferred_year = year_from_date(reference_date(article.published, text))
+    base_year = stated_year or inferred_year
+    base_source = "stated" if stated_year else ("inferred" if inferred_year else None)
+
+    links: list[Link] = []
+    previous: list[Any] | None = None
+    previous_scored = False
+    for index, sentence in enumerate(sentences):
+        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        scores = [
+            n
+            for n in numbers
+            if n.kind == "score" and sentence.start <= n.start and n.end <= sentence.end
+        ]
+        if (
+            scores
+            and _FOREIGN_INDEX.search(sentence.text)
+            and not _COMPLIANCE.search(sentence.text)
+        ):
+            scores = []
+        found = link_sentence(
+            text, sentence, in_sentence, scores, None if previous_scored else previous
+        )
+        links.extend(found)
+        if in_sentence:
+            previous = [m for m in in_sentence if is_subject(m, text, in_sentence)]
+            previous_scored = bool(found)
+        elif found:
+            previous_scored = True
+        _ = index
+
+    records: list[ScoreRecord] = []
+    seen: set[tuple] = set()
+    by_sentence: dict[int, list[Link]] = {}
+    for link in links:
+        by_sentence.setdefault(link.sentence.start, []).append(link)
+    year_of = _assign_years(text, links, years, base_year, base_source)
+    for link in links:
+        sentence_links = by_sentence[link.sentence.start]
+        zone, category, letter, zone_stated = _stated_labels(
+            text, link, sentence_links, labels, sentences, mentions
+        )
+        year, year_source = year_of[id(link)]
+        record = _record(article, link, year, year_source, zone, category, letter)
+        key = (record.agency_name, record.assessment_year, round(record.score, 2))
+        if key in seen:
+            continue
+        seen.add(key)
+        records.append(record)
+        _ = zone_stated
+    return records
+
+
+def _record(
+    article: Article,
+    link: Link,
+    year: int | None,
+    year_source: str | None,
+    zone: str | None,
+    category: str | None,
+    letter: str | None,
+) -> ScoreRecord:
+    text = article.text
+    mention, number = link.mention, link.number
+    start = min(mention.start, number.start)
+    end = max(mention.end, number.end)
+    flags = list(link.flags)
+    score = number.value
+    derived_zone = derive_zone(score, year)
+    derived_category = derive_category(score, year)
+    zone_source = category_source = None
+    if zone is None and letter and scheme_for_year(year) in (None, "opini_ae"):
+        zone = LETTER_ZONES.get(letter)
+    if zone is not None:
+        zone_source = "stated"
+        if derived_zone is not None and derived_zone != zone:
+            flags.append("zone_inconsistent_with_score")
+    elif derived_zone is not None:
+        zone, zone_source = derived_zone, "derived"
+    if category is None and letter:
+        category = category_for_letter(letter, year)
+    if category is not None:
+        category_source = "stated"
+        if derived_category is not None and derived_category.split()[-1:] != category.split()[-1:]:
+            if category.split()[0] == derived_category.split()[0]:
+                flags.append("category_inconsistent_with_score")
+    elif derived_category is not None:
+        category, category_source = derived_category, "derived"
+    if score > 100:
+        flags.append("out_of_range")
+    confidence = link.confidence
+    if zone_source == "stated" and "zone_inconsistent_with_score" not in flags:
+        confidence = min(1.0, confidence + 0.05)
+    if year is None:
+        confidence -= 0.1
+    return ScoreRecord(
+        doc_id=article.doc_id,
+        agency=mention.surface,
+        agency_name=getattr(mention, "canonical_name", None) or mention.surface,
+        score=score,
+        quote=text[start:end],
+        start=start,
+        end=end,
+        government=getattr(mention, "government", None),
+        region_code=getattr(mention, "region_code", None),
+        agency_type=getattr(mention, "agency_type", None),
+        zone=zone,
+        zone_source=zone_source,
+        category=category,
+        category_source=category_source,
+        assessment_year=year,
+        year_source=year_source if year is not None else None,
+        confidence=round(max(0.05, min(1.0, confidence)), 2),
+        flags=sorted(set(flags)),
+        article_url=article.canonical_url or article.url,
+    )
+
+
+def _assign_years(
+    text: str,
+    links: list[Link],
+    years: list[YearMention],
+    base_year: int | None,
+    base_source: str | None,
+) -> dict[int, tuple[int | None, str | None]]:
+    """Each link's assessment year: its own clause's year, else the article's."""
+    result: dict[int, tuple[int | None, str | None]] = {}
+    own: dict[int, bool] = {}
+    scores_in: dict[int, list[Number]] = {}
+    for link in links:
+        scores_in.setdefault(link.sentence.start, [])
+        if link.number not in scores_in[link.sentence.start]:
+            scores_in[link.sentence.start].append(link.number)
+    for link in links:
+        sentence = link.sentence
+        scores = scores_in[sentence.start]
+        local = [y for y in years if sentence.start <= y.start and y.end <= sentence.end]
+        chosen = _clause_year(text, link.number, scores, local)
+        if chosen is None:
+            result[id(link)] = (base_year, base_source)
+            own[id(link)] = False
+            continue
+        own[id(link)] = True
+        if chosen.relation == "explicit":
+            result[id(link)] = (chosen.year, "stated")
+        elif base_year is None:
+            result[id(link)] = (None, None)
+        elif chosen.relation == "previous":
+            result[id(link)] = (base_year - 1, base_source)
+        else:
+            result[id(link)] = (base_year, base_source)
+    # "dari N1 menjadi N2": the first value is the round before the second's
+    for i, link in enumerate(links):
+        if link.method != "change" or i == 0:
+            continue
+        first = next(
+            (x for x in reversed(links[:i]) if x.mention is link.mention and x.method != "change"),
+            None,
+        )
+        if first is None or own[id(first)]:
+            continue
+        year, source = result[id(link)]
+        if year is not None:
+            result[id(first)] = (year - 1, source)
+    return result
+
+
+def _clause_year(
+    text: str, score: Number, scores: list[Number], local: list[YearMention]
+) -> YearMention | None:
+    attached: dict[int, Number] = {}
+    for y in local:
+        for s in scores:
+            if s.end <= y.start and _AFTER_SCORE_YEAR.match(text[s.end : y.start]):
+                attached[id(y)] = s
+                break
+    for y in local:
+        if attached.get(id(y)) is score:
+            return y
+    preceding = [
+        y
+        for y in local
+        if y.end <= score.start
+        and id(y) not in attached
+        and not _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
+    ]
+    return preceding[-1] if preceding else None
+
+
+def _stated_labels(
+    text: str,
+    link: Link,
+    sentence_links: list[Link],
+    labels: list[Label],
+    sentences: list[Sentence],
+    mentions: list[Any],
+) -> tuple[str | None, str | None, str | None, bool]:
+    """Zone, category and A–E letter that the text attaches to this link's agency and score."""
+    sentence = link.sentence
+    number, mention = link.number, link.mention
+    subjects = [
+        m
+        for m in mentions
+        if sentence.start <= m.start and m.end <= sentence.end and is_subject(m, text, mentions)
+    ]
+    other_scores = sorted(
+        {id(x.number): x.number for x in sentence_links}.values(), key=lambda n: n.start
+    )
+    if link.method == "change":
+        prior = [n for n in other_scores if n.end <= number.start]
+        item_start = prior[-1].end if prior else number.start
+    else:
+        item_start = (
+            min(mention.start, number.start) if mention.start >= sentence.start else number.start
+        )
+    anchor = max(number.end, mention.end if mention.start >= sentence.start else 0)
+    stops = [m.start for m in subjects if m.start >= anchor and m is not mention]
+    stops += [n.start for n in other_scores if n.start >= anchor and n is not number]
+    item_end = min(stops + [sentence.end])
+    item = [lab for lab in labels if item_start <= lab.start and lab.end <= item_end]
+    chosen = _pick(item, number)
+    if not any(chosen):
+        first_subject = min(
+            [m.start for m in subjects] + [n.start for n in other_scores] + [sentence.end]
+        )
+        lead = [lab for lab in labels if sentence.start <= lab.start and lab.end <= first_subject]
+        chosen = _pick(lead, None)
+    if not any(chosen):
+        following = _next_sentence(sentences, sentence)
+        if following is not None and _FOLLOWING_LABEL.match(following.text):
+            trailing = [
+                lab for lab in labels if following.start <= lab.start and lab.end <= following.end
+            ]
+            chosen = _pick(trailing, None)
+    zone, category, letter = chosen
+    return zone, category, letter, zone is not None
+
+
+def _pick(labels: list[Label], number: Number | None) -> tuple[str | None, str | None, str | None]:
+    def best(kind: str) -> str | None:
+        found = [lab for lab in labels if lab.kind == kind]
+        if not found:
+            return None
+        if number is not None:
+            after = [lab for lab in found if lab.start >= number.end]
+            if after:
+                return after[0].value
+            return found[-1].value
+        return found[-1].value
+
+    return best("zone"), best("category"), best("letter")
+
+
+def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
+    for i, s in enumerate(sentences):
+        if s.start == sentence.start:
+            return sentences[i + 1] if i + 1 < len(sentences) else None
+    return None
