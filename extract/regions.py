@@ -29,18 +29,21 @@ _PROVINCE_DISPLAY = {
 # A level word written before a region name; group name says which level it fixes.
 PREFIX_PATTERN = r"""
 (?P<prefix>
-  (?i:pemerintah\s+(?:daerah\s+)?)?
   (?:
-    (?P<kab>(?i:kabupaten(?:\s+administrasi)?|kab\.?|pemkab|kotamadya))
-  | (?P<kota>(?i:kota(?:\s+administrasi)?|pemkot))
-  | (?P<prov>(?i:provinsi|prov\.|pemprov))
-  | (?P<pemda>(?i:pemda|pemerintah\s+daerah))
+    (?i:(?:pemerintah\s+(?:daerah\s+)?|pemda\s+))?
+    (?:
+      (?P<kab>(?i:kabupaten(?:\s+administrasi)?|kab\.?|pemkab))
+    | (?P<kota>(?i:kota(?:\s+administrasi)?|kotamadya|pemkot))
+    | (?P<prov>(?i:provinsi|prov\.|pemprov))
+    )
+  | (?P<pemda>(?i:pemda|pemerintah(?:\s+daerah)?))
   )
   (?:\s*\((?i:pemkab|pemkot|pemprov|pemda)\))?
   [\s\xa0]+
 )
 """
-_PREFIX_LEVEL = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi", "pemda": None}
+# "Pemda X"/"Pemerintah X" names a government without its level; a province wins a tie.
+_PREFIX_LEVEL = {"kab": "kabupaten", "kota": "kota", "prov": "provinsi", "pemda": "pemda"}
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,8 @@ def _index() -> _Index:
     for region in regions:
         add(region.short_name, region)
         add(raw_names[region.code], region)
-        if region.short_name.startswith("Administrasi "):
-            add(region.short_name.removeprefix("Administrasi "), region)
+        if region.short_name.startswith("Kepulauan "):
+            add("Kep. " + region.short_name.removeprefix("Kepulauan "), region)
     provinces = {r.short_name: r for r in regions if r.level == "provinsi"}
     shorts_by_name: dict[str, list[Region]] = {}
     for region in regions:
@@ -158,7 +161,7 @@ def _index() -> _Index:
 
 
 def _split_prefix(match: re.Match) -> tuple[bool, str | None]:
-    """(whether a level prefix was written, the level it names or None for "Pemda")."""
+    """(whether a government prefix was written, the level it names: "pemda" for no level)."""
     for group, level in _PREFIX_LEVEL.items():
         if match.group(group):
             return True, level
@@ -180,6 +183,9 @@ def _choose(
     candidates: list[Region], level: str | None, province_code: str | None
 ) -> tuple[Region | None, tuple[Region, ...]]:
     """Pick the one region a surface means, or (None, remaining candidates) if it stays open."""
+    if level == "pemda":
+        provinces = [r for r in candidates if r.level == "provinsi"]
+        level = "provinsi" if provinces and len(candidates) > 1 else None
     if level:
         at_level = [r for r in candidates if r.level == level]
         if at_level:
@@ -249,7 +255,7 @@ def find_region_mentions(text: str, province_hint: str | None = None) -> list[Re
                 end=match.end(),
                 surface=match.group(0),
                 region=region,
-                explicit_level=written and level is not None,
+                explicit_level=level in LEVELS,
                 prefix=match.group("prefix").strip() if written else None,
                 candidates=rest,
             )
