@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from db.scales import derive_category, derive_zone
+from db.scales import derive_category, derive_zone, normalize_category
 
 
 def assessment_rows(mentions: list[dict], published_of: dict[str, str | None]) -> list[dict]:
@@ -50,7 +50,9 @@ def _consensus(agency: str, year: int, ms: list[dict], published_of: dict) -> di
     zone, zone_source = _field(agreeing, "zone", "zone_source")
     if zone is None and (zone := derive_zone(score, year)):
         zone_source = "derived"
-    category, category_source = _field(agreeing, "category", "category_source")
+    category, category_source = _field(
+        agreeing, "category", "category_source", lambda v: normalize_category(v, year)
+    )
     if category is None and (category := derive_category(score, year)):
         category_source = "derived"
     competing = sorted(votes, key=lambda v: (-votes[v], first_seen[v], v))
@@ -83,15 +85,23 @@ def _consensus(agency: str, year: int, ms: list[dict], published_of: dict) -> di
     }
 
 
-def _field(ms: list[dict], name: str, source_name: str) -> tuple[str | None, str | None]:
-    """Most common value among mentions, preferring ones an outlet stated over derived ones."""
+def _field(
+    ms: list[dict], name: str, source_name: str, normalize=lambda value: value
+) -> tuple[str | None, str | None]:
+    """Most common (normalised) value among mentions, preferring values an outlet stated."""
     for wanted in ("stated", None):
         values = Counter(
-            m[name] for m in ms if m[name] and (wanted is None or m[source_name] == wanted)
+            normalize(m[name])
+            for m in ms
+            if m[name] and (wanted is None or m[source_name] == wanted)
         )
         if values:
             value = min(values, key=lambda v: (-values[v], v))
-            sources = Counter(m[source_name] for m in ms if m[name] == value and m[source_name])
+            sources = Counter(
+                m[source_name]
+                for m in ms
+                if m[name] and normalize(m[name]) == value and m[source_name]
+            )
             return value, (min(sources, key=lambda s: (-sources[s], s)) if sources else None)
     return None, None
 

@@ -173,7 +173,12 @@ def _mention_rows(records: list[ScoreRecord], by_doc: dict, story_of: dict) -> l
 
 def _run_rows(crawl_runs: list[dict]) -> list[dict]:
     rows = {}
-    for run in crawl_runs:
+    for number, run in enumerate(crawl_runs, start=1):
+        if not isinstance(run, dict) or not run.get("source") or run.get("run_id") is None:
+            raise DataError(
+                f"crawl run #{number} has no 'source' and 'run_id': the crawl state is damaged, "
+                "re-run `pantau run`"
+            )
         row = {
             "source": run["source"],
             "run_id": str(run["run_id"]),

@@ -39,3 +39,27 @@ def derive_category(score: float | None, year: int | None) -> str | None:
         if score >= floor:
             return letter
     return "E"
+
+
+OPINION_LETTERS = {
+    "kualitas tertinggi": "A",
+    "kualitas tinggi": "B",
+    "kualitas sedang": "C",
+    "kualitas rendah": "D",
+    "kualitas terendah": "E",
+}
+
+
+def normalize_category(value: str | None, year: int | None) -> str | None:
+    """'opini kualitas tinggi', 'kategori B' or 'b' → 'B' for 2022–2024; other labels unchanged."""
+    if not value:
+        return None
+    if year is None or not 2022 <= year <= 2024:
+        return value
+    words = value.casefold().split()
+    while words and words[0] in {"opini", "kategori", "zona", "predikat"}:
+        words = words[1:]
+    label = " ".join(words)
+    if len(label) == 1 and label in "abcde":
+        return label.upper()
+    return OPINION_LETTERS.get(label, value)
