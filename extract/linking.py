@@ -21,7 +21,7 @@ from extract.sentences import Sentence
 _COMPARISON_BEFORE = re.compile(
     r"(?:di\s?bawah|di\s?atas|setelah|sesudah|mengungguli|menyusul|melampaui|dibanding(?:kan)?"
     r"(?:\s+dengan)?|daripada|ketimbang|mengalahkan|menggeser|menyalip|seperti|sama\s+dengan|"
-    r"selain|bersama(?:\s+dengan)?|disusul(?:\s+oleh)?|diikuti(?:\s+oleh)?)"
+    r"selain|bersama(?:\s+dengan)?|lebih\s+\w+\s+(?:dari|daripada))"
     r"(?:\s+(?:nilai|posisi|peringkat|skor))?\s{1,3}$",
     re.IGNORECASE,
 )
@@ -37,7 +37,15 @@ _SCORE_FIRST_GAP = re.compile(
     re.IGNORECASE,
 )
 _TRANSITION_GAP = re.compile(
-    r"^[^.;\d]{0,60}?(?:menjadi|jadi|ke\s+angka|kini|sekarang|tahun\s+ini)[^.;\d]{0,20}$", re.I
+    r"^(?:[^.;\d]|(?:19|20)\d\d){0,80}?(?:menjadi|jadi|ke\s+angka|kini|sekarang|tahun\s+ini)"
+    r"[^.;\d]{0,20}$",
+    re.IGNORECASE,
+)
+_RECIPIENT_GAP = re.compile(r"^\s{0,2}(?:untuk|bagi|kepada|buat)\s", re.IGNORECASE)
+_CONNECTOR_WORD = re.compile(
+    r"\b(?:untuk|bagi|kepada|yaitu|yakni|oleh|diraih|ditempati|diperoleh|adalah|ialah|milik|"
+    r"dicapai|didapat\w*|kata|ujar|ungkap|jelas|tutur|papar|sebut)\b",
+    re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
     r"^\W{0,3}(?:nilai(?:nya)?|skor(?:nya)?|capaian(?:nya)?|ia|dia|pihaknya|kami|kita|"
@@ -94,7 +102,7 @@ def link_sentence(
     subjects = [m for m in mentions if is_subject(m, text, mentions)]
     links = _respectively(text, sentence, subjects, scores)
     done = {id(link.number) for link in links}
-    score_first = _opens_with_score(subjects, scores)
+    score_first = _opens_with_score(text, subjects, scores)
     last: Link | None = None
     for i, score in enumerate(scores):
         if id(score) in done:
@@ -103,11 +111,8 @@ def link_sentence(
         next_bound = scores[i + 1].start if i + 1 < len(scores) else sentence.end
         before = [m for m in subjects if prev_bound <= m.start and m.end <= score.start]
         after = [m for m in subjects if score.end <= m.start and m.end <= next_bound]
-        follows = (
-            after
-            and _SCORE_FIRST_GAP.match(text[score.end : after[0].start])
-            and len(text[score.end : after[0].start]) <= 80
-        )
+        gap = text[score.end : after[0].start] if after else ""
+        follows = bool(after) and bool(_SCORE_FIRST_GAP.match(gap)) and len(gap) <= 80
         link = None
         if (
             last is not None
@@ -115,7 +120,11 @@ def link_sentence(
             and _TRANSITION_GAP.match(text[last.number.end : score.start])
         ):
             link = Link(score, last.mention, sentence, "change", last.confidence)
-        elif score_first and follows:
+        elif (
+            follows
+            and (score_first or _RECIPIENT_GAP.match(gap))
+            and not _owns_next(text, after[0], scores, i)
+        ):
             link = Link(score, after[0], sentence, "score_first", 0.8)
         elif before:
             link = Link(score, before[-1], sentence, "before", 0.9)
@@ -123,7 +132,7 @@ def link_sentence(
             if partner is not None:
                 links.append(Link(score, partner, sentence, "shared", 0.7, ["shared_score"]))
                 link.flags.append("shared_score")
-        elif follows:
+        elif follows and _CONNECTOR_WORD.search(gap):
             link = Link(score, after[0], sentence, "score_first", 0.75)
         elif not any(m.start < score.start for m in subjects):
             fallback = _previous_subject(text, sentence, score, previous)
@@ -135,11 +144,22 @@ def link_sentence(
     return links
 
 
-def _opens_with_score(subjects: list[Any], scores: list[Number]) -> bool:
+def _owns_next(text: str, mention: Any, scores: list[Number], i: int) -> bool:
+    """ "untuk Bantul 66,67": the mention is followed by its own score, so it is no recipient."""
+    if i + 1 >= len(scores):
+        return False
+    return bool(re.fullmatch(r"\s{0,2}[:=]?\s{0,2}", text[mention.end : scores[i + 1].start]))
+
+
+def _opens_with_score(text: str, subjects: list[Any], scores: list[Number]) -> bool:
+    """A sentence whose first score comes before any agency, or says "N untuk X", runs score-first."""
     first = scores[0]
-    return not any(m.start < first.start for m in subjects) and any(
-        m.start > first.end for m in subjects
-    )
+    after = [m for m in subjects if m.start >= first.end]
+    if not after:
+        return False
+    if not any(m.start < first.start for m in subjects):
+        return True
+    return bool(_RECIPIENT_GAP.match(text[first.end : after[0].start]))
 
 
 def _coordinated(text: str, before: list[Any]) -> Any | None:

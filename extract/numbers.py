@@ -19,7 +19,7 @@ MAX_SCORE = 110.0  # the 2018–2019 police/land-office rounds used a 0–110 sc
 # A digit run with an optional decimal part; the look-behinds keep "1.234.567" and "22/12" whole.
 _NUMBER = re.compile(r"(?<![\d])(?<![\d][.,])(\d{1,9})(?:([.,])(\d{1,3}))?(?!\d)")
 # "94, 62": a comma, one space and exactly two digits that do not start another list item.
-_SPACED_DECIMAL = re.compile(r", (\d{2})(?![\d.,])(?!\s{0,3}(?:,|;|dan\b|-|–)\s{0,3}\d)")
+_SPACED_DECIMAL = re.compile(r", (\d{2})(?!\d)(?![.,]\d)(?!\s{0,3}(?:,|;|dan\b|-|–)\s{0,3}\d)")
 
 _SCORE_WORD = (
     r"(?:nilai(?:nya)?|skor(?:nya)?|score|angka|capaian|poin|point|presentase|persentase|"
@@ -69,12 +69,35 @@ _DELTA_BEFORE = re.compile(
     r"(?:\s{1,3}(?:sebesar|sekitar|hingga|signifikan|sebanyak|mencapai|lagi))?\s{0,3}$",
     re.IGNORECASE,
 )
-_AVERAGE_BEFORE = re.compile(r"(?:rata-rata|rata2|rerata|average)\b[^.\d;]{0,30}$", re.I)
+_AVERAGE_BEFORE = re.compile(
+    r"(?:rata-rata|rata2|rerata|average)\b(?:[^.\d;]|(?:19|20)\d\d){0,45}$", re.IGNORECASE
+)
+# An average is a group's ("rata-rata Pemda", "rata-rata nasional") unless it names one body.
+_GROUP_WORDS = re.compile(
+    r"nasional|seluruh|semua|\bse-|kab(?:upaten)?/kota|\bpemda\b(?!\s+(?-i:[A-Z]))|"
+    r"\bpolres\b(?!\s+(?-i:[A-Z]))|pertanahan\b(?!\s+(?-i:[A-Z]))|instansi|lembaga|kementerian|entitas|"
+    r"provinsi\b(?!\s+(?-i:[A-Z]))|kabupaten\b(?!\s+(?-i:[A-Z]))|kota\b(?!\s+(?-i:[A-Z]))|\d",
+    re.IGNORECASE,
+)
+_RECIPIENT_AFTER = re.compile(r"\s{1,3}(?:untuk|bagi|kepada)\s", re.IGNORECASE)
+_THRESHOLD_CLAUSE = re.compile(
+    r"(?:ambang|batas\s+(?:minimal|bawah|atas|nilai)|threshold|passing\s+grade|standar\s+minimal)"
+    r"\b[^.;\d]{0,60}$",
+    re.IGNORECASE,
+)
+_WEAK_KEYWORD = re.compile(
+    r"(?:dengan|sebesar|meraih|memperoleh|mendapat\w{0,3}|mencapai|yakni|yaitu)\s{1,3}$", re.I
+)
+_PERCENT_OF_COUNT = re.compile(
+    r"\d\s{1,3}(?:instansi|entitas|kementerian|lembaga|pemda|pemkab|pemkot|pemprov|kabupaten|"
+    r"kota|provinsi|opd|unit|polres|kantor|penyelenggara|daerah|pemerintah\s+\w+)\s{0,2}\($",
+    re.IGNORECASE,
+)
 _WEIGHT_BEFORE = re.compile(r"(?:bobot|bobotnya|proporsi)\b[^.\d;]{0,12}$", re.I)
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$)\s{0,2}$", re.I)
 _MONEY_AFTER = re.compile(r"^\s{0,2}(?:miliar|milyar|juta|ribu|triliun|rupiah|m\b|jt\b)", re.I)
 _UNIT_AFTER = re.compile(
-    r"^\s{0,2}(?:tahun|thn|bulan|hari|jam|menit|detik|kali|km|meter|orang|jiwa|x\s?\d|"
+    r"^\s{0,2}(?:tahun(?!\s{1,3}(?:ini|lalu|sebelumnya|kemarin|\d))|thn|bulan|hari|jam|menit|detik|kali|km|meter|orang|jiwa|x\s?\d|"
     r"responden|produk|layanan|indikator|dimensi|variabel|komponen)\b",
     re.IGNORECASE,
 )
@@ -145,7 +168,8 @@ def find_numbers(text: str) -> list[Number]:
         else:
             value = float(whole)
             spaced = _SPACED_DECIMAL.match(text, end)
-            if spaced and 1 <= len(whole) <= 3:
+            in_list = re.search(r"\d\s{0,2}[,;]\s{0,2}$", text[max(0, start - 6) : start])
+            if spaced and 1 <= len(whole) <= 3 and not in_list:
                 value = float(f"{whole}.{spaced.group(1)}")
                 decimals = 2
                 end = spaced.end()
@@ -156,6 +180,8 @@ def find_numbers(text: str) -> list[Number]:
             gap = text[numbers[-1].end : start]
             if _TRANSITION.fullmatch(gap):
                 kind = "score"  # "dari 89 menjadi 91": the second value of a change
+            elif len(gap) < 120 and "." not in gap and _RECIPIENT_AFTER.match(text, end):
+                kind = "score"  # "nilai 107 untuk A, 107 untuk B"
         numbers.append(Number(start, end, text[start:end], value, decimals, kind, percent))
     return numbers
 
@@ -196,8 +222,23 @@ def _classify(
         return "money"
     if _WEIGHT_BEFORE.search(before):
         return "weight"
-    if _AVERAGE_BEFORE.search(before):
+    average = _AVERAGE_BEFORE.search(before)
+    lead_in = (
+        text[
+            max(0, start - len(before) + average.start() - 25) : start
+            - len(before)
+            + average.start()
+        ]
+        if average
+        else ""
+    )
+    if average and (
+        _GROUP_WORDS.search(re.sub(r"\d", " ", lead_in))
+        or _GROUP_WORDS.search(average.group(0)[9:])
+    ):
         return "average"
+    if _THRESHOLD_CLAUSE.search(before):
+        return "threshold"
     if _DELTA_BEFORE.search(before):
         return "delta"
     if _THRESHOLD_BEFORE.search(before):
@@ -206,8 +247,11 @@ def _classify(
         return "large"
     clause = _clause_before(before)
     keyword = bool(_KEYWORD_BEFORE.search(clause))
+    if _PERCENT_OF_COUNT.search(before):
+        return "percent"
     if percent:
-        return "score" if keyword and prev_char != "(" else "percent"
+        weak = decimals > 0 and _WEAK_KEYWORD.search(clause)
+        return "score" if (keyword or weak) and prev_char != "(" else "percent"
     if _UNIT_AFTER.match(after) or _COUNT_AFTER.match(after):
         return "count"
     if _TARGET_CLAUSE.search(clause) and not re.search(r"\bmeraih|memperoleh|mendapat", clause):

@@ -79,31 +79,22 @@ def extract_records(article: Article) -> list[ScoreRecord]:
     base_source = "stated" if stated_year else ("inferred" if inferred_year else None)
 
     links: list[Link] = []
-    previous: list[Any] | None = None
-    previous_scored = False
-    for index, sentence in enumerate(sentences):
+    context: list[Any] | None = None  # subjects the next sentence may refer back to
+    for sentence in sentences:
         in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         scores = [
             n
             for n in numbers
             if n.kind == "score" and sentence.start <= n.start and n.end <= sentence.end
         ]
-        if (
-            scores
-            and _FOREIGN_INDEX.search(sentence.text)
-            and not _COMPLIANCE.search(sentence.text)
-        ):
-            scores = []
-        found = link_sentence(
-            text, sentence, in_sentence, scores, None if previous_scored else previous
+        foreign = bool(_FOREIGN_INDEX.search(sentence.text)) and not _COMPLIANCE.search(
+            sentence.text
         )
+        if foreign:
+            scores = []
+        found = link_sentence(text, sentence, in_sentence, scores, context)
         links.extend(found)
-        if in_sentence:
-            previous = [m for m in in_sentence if is_subject(m, text, in_sentence)]
-            previous_scored = bool(found)
-        elif found:
-            previous_scored = True
-        _ = index
+        context = _context_after(text, in_sentence, found, foreign, context)
 
     records: list[ScoreRecord] = []
     seen: set[tuple] = set()
@@ -125,6 +116,20 @@ def extract_records(article: Article) -> list[ScoreRecord]:
         records.append(record)
         _ = zone_stated
     return records
+
+
+def _context_after(
+    text: str, in_sentence: list[Any], found: list[Link], foreign: bool, context: list[Any] | None
+) -> list[Any] | None:
+    """What "Nilainya N" in the next sentence may refer to: one agency, never a foreign index."""
+    if foreign:
+        return None
+    if found:
+        owners = {id(link.mention) for link in found}
+        return [found[-1].mention] if len(owners) == 1 else None
+    if in_sentence:
+        return [m for m in in_sentence if is_subject(m, text, in_sentence)] or None
+    return context
 
 
 def _record(

@@ -43,7 +43,7 @@ _FULL_DATE = re.compile(
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
-        "januari februari maret april mei juni juli agustus september oktober november desember".split(),
+        ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"],
         start=1,
     )
 }
