@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.agencies import find_agency_mentions
+from extract.agencies import article_government, find_agency_mentions
 from extract.linking import Link, is_subject, link_sentence
 from extract.model import Article, ScoreRecord
 from extract.numbers import Number, find_numbers
@@ -66,7 +66,8 @@ def extract_records(article: Article) -> list[ScoreRecord]:
     text = article.text or ""
     if not text.strip() or not is_relevant(article):
         return []
-    mentions = [m for m in find_agency_mentions(text) if m.end > m.start]
+    government = article_government(f"{article.title or ''}\n{text}")
+    mentions = [m for m in find_agency_mentions(text, government) if m.end > m.start]
     if not mentions:
         return []
     numbers = find_numbers(text)
