@@ -1,0 +1,974 @@
+"""Agency mentions in article text: regional governments, their units, vertical offices, ministries.
+
+Every mention carries its canonical full name and the regional government it belongs to, with a
+flag saying whether that government was written in the mention itself ("Dinkes Kota Magelang") or
+taken from the article (`context`). Recognition is rule-based: short forms come from
+`gazetteer/agencies.yaml`, region names from `extract.regions`, and all lists are compiled into
+trie-shaped regexes so the cost stays linear in the text. (spaCy's `id` tokenizer was measured at
+~8 s to load and ~45 ms per article, and splits forms like "Utara(TTU"; the regexes need neither.)
+
+Not agencies: the Ombudsman itself and the province of its Perwakilan, people (a unit preceded by
+"Kepala"/"Bupati" is returned but flagged `person_title`), "Zona Integritas".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from extract.gazetteer import compact_key, load_gazetteer, trie_pattern
+from extract.regions import Region, RegionMention, find_region_mentions
+
+PEMERINTAH_DAERAH = "pemerintah_daerah"
+PERANGKAT_DAERAH = "perangkat_daerah"
+PUSKESMAS = "puskesmas"
+RUMAH_SAKIT = "rumah_sakit"
+KECAMATAN = "kecamatan"
+SEKOLAH = "sekolah"
+VERTIKAL = "vertikal"
+KEMENTERIAN = "kementerian"
+LEMBAGA = "lembaga"
+
+
+@dataclass
+class AgencyMention:
+    """One agency named in a text; `text[start:end] == surface`.
+
+    `government` is the parent regional government ("Kabupaten Serang"); None for ministries,
+    national agencies and vertical offices (whose served region is in `place`).
+    """
+
+    start: int
+    end: int
+    surface: str
+    canonical_name: str
+    agency_type: str
+    abbreviation: str | None = None
+    government: str | None = None
+    region_code: str | None = None
+    government_stated: bool = False
+    bare_name: bool = False  # a region name alone ("Bantul"): the caller decides if it is an agency
+    person_title: bool = False  # preceded by Bupati/Kepala/…: may name a person, not the body
+    unit_name: str | None = None  # canonical name without the government ("Dinas Sosial")
+    place: str | None = None  # region a vertical office serves ("Kabupaten Kupang")
+
+
+def canonical_agency_name(mention: AgencyMention) -> str:
+    """Full canonical name: "Dinas Sosial Kabupaten Serang", "Pemerintah Kabupaten Serang"."""
+    unit = mention.unit_name or mention.canonical_name
+    if mention.agency_type == PEMERINTAH_DAERAH:
+        return f"Pemerintah {mention.government}" if mention.government else unit
+    if mention.agency_type == PERANGKAT_DAERAH and mention.government:
+        return f"{unit} {mention.government}"
+    return unit
+
+
+# --- compiled gazetteer -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Form:
+    written: str  # as listed in the gazetteer
+    full: str | None  # None: ambiguous, keep the surface
+    kind: str  # perangkat_daerah | kementerian | lembaga
+
+
+@dataclass
+class _Gazetteer:
+    forms: dict[str, _Form]
+    form_pattern: re.Pattern
+    unit_words: frozenset[str]
+    lembaga_names: frozenset[str]
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    gaz = load_gazetteer("agencies")
+    forms: dict[str, _Form] = {}
+    for section in ("perangkat_daerah", "kementerian", "lembaga"):
+        for written, full in (gaz.get(section) or {}).items():
+            forms[compact_key(written)] = _Form(written, full, section)
+    for written, _choices in (gaz.get("ambiguous") or {}).items():
+        forms[compact_key(written)] = _Form(written, None, PERANGKAT_DAERAH)
+    words = {w.lower() for w in gaz.get("unit_words") or []}
+    for section in ("perangkat_daerah", "kementerian", "lembaga"):
+        for full in (gaz.get(section) or {}).values():
+            words.update(re.findall(r"[a-z]+", full.lower()))
+    for choices in (gaz.get("ambiguous") or {}).values():
+        for full in choices:
+            words.update(re.findall(r"[a-z]+", full.lower()))
+    words -= {"dan", "serta", "di"}
+    pattern = re.compile(
+        r"(?<![\w/])(?P<form>(?i:" + trie_pattern([f.written for f in forms.values()]) + r"))"
+        r"(?![\w]|/\w)"
+    )
+    lembaga = frozenset((gaz.get("lembaga") or {}).values())
+    return _Gazetteer(forms, pattern, frozenset(words), lembaga)
+
+
+def _form_case_ok(surface: str, form: _Form) -> bool:
+    """Capitalised forms need a capital initial; forms listed in capitals need capitals."""
+    letters = re.sub(r"[^A-Za-z]", "", form.written.split()[0])
+    first = surface.split()[0]
+    if letters.isupper():
+        return re.sub(r"[^A-Za-z]", "", first).isupper()
+    return surface[0].isupper()
+
+
+# --- small regexes ------------------------------------------------------------------------------
+
+_SPACE = r"[ \t\xa0]"
+_GAP = re.compile(_SPACE + r"*")
+_NEXT_WORD = re.compile(
+    r"(?P<sep>" + _SPACE + r"+|" + _SPACE + r"*,"
+    r"" + _SPACE + r"*|" + _SPACE + r"*&" + _SPACE + r"*)"
+    r"(?P<word>[^\W\d_][\w'’]*(?:[/\-][^\W\d_][\w'’]*)*)"
+)
+_NAME_TOKEN = re.compile(
+    _SPACE
+    + r"+(?P<word>(?:dr|Dr|drg|H|Hj|Prof|Ir)\.|[A-Z][\w'’]*(?:[.\-][A-Za-z]\w*)*\.?|\d\b|[IVX]{1,3}\b)"
+)
+_DECIMAL_AFTER = re.compile(r"[.,]\s?\d")
+_PAREN_ABBR = re.compile(_SPACE + r"*\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/&][A-Za-z0-9]+)*)\)")
+_ABBR_BEFORE = re.compile(r"(?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*)" + _SPACE + r"*\($")
+
+_LEVEL_WORDS = frozenset(
+    [
+        "kabupaten",
+        "kab",
+        "kota",
+        "provinsi",
+        "prov",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "pemda",
+        "pemerintah",
+        "kotamadya",
+    ]
+)
+_CONNECTORS = frozenset({"dan", "serta", "&"})
+_NAME_SUFFIXES = frozenset(
+    [
+        "PPPA",
+        "P3A",
+        "PMD",
+        "KB",
+        "PPKB",
+        "P2KB",
+        "UKM",
+        "UMKM",
+        "PTSP",
+        "SDM",
+        "PP",
+        "TSP",
+        "PM",
+        "KUKM",
+    ]
+)
+# Capitalised words that end a name written after RSUD/Puskesmas/Polres (headlines, verbs).
+_NAME_STOP = frozenset(
+    [
+        "terendah",
+        "tertinggi",
+        "raih",
+        "meraih",
+        "mendapat",
+        "mendapatkan",
+        "memperoleh",
+        "menerima",
+        "dengan",
+        "yang",
+        "dan",
+        "zona",
+        "nilai",
+        "skor",
+        "kategori",
+        "predikat",
+        "tahun",
+        "masuk",
+        "hijau",
+        "kuning",
+        "merah",
+        "peringkat",
+        "sebagai",
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "untuk",
+        "juga",
+        "hanya",
+        "berhasil",
+        "sedangkan",
+        "serta",
+        "atau",
+        "baca",
+        "ini",
+        "itu",
+        "tersebut",
+        "berada",
+        "menjadi",
+        "mencatat",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "pemda",
+        "se",
+        "dalam",
+    ]
+)
+
+_UNIT_HEAD = re.compile(
+    r"(?<![\w/])(?P<head>(?i:dinas|badan|kantor|kementerian|satuan|sekretariat|inspektorat|bagian))"
+    r"(?=" + _SPACE + r")"
+)
+_HEAD_TYPE = {
+    "dinas": PERANGKAT_DAERAH,
+    "badan": PERANGKAT_DAERAH,
+    "kantor": PERANGKAT_DAERAH,
+    "satuan": PERANGKAT_DAERAH,
+    "sekretariat": PERANGKAT_DAERAH,
+    "inspektorat": PERANGKAT_DAERAH,
+    "bagian": PERANGKAT_DAERAH,
+    "kementerian": KEMENTERIAN,
+}
+# "Kantor Pertanahan", "Kantor Wilayah", "Kantor Camat" … have their own rules.
+_KANTOR_OTHER = frozenset({"pertanahan", "wilayah", "camat", "imigrasi", "kementerian", "bpn"})
+
+_NAMED_HEAD = re.compile(
+    r"(?<![\w/])(?P<head>"
+    r"(?P<upt>(?:UPTD?|Unit"
+    + _SPACE
+    + r"+Pelaksana"
+    + _SPACE
+    + r"+Teknis(?:"
+    + _SPACE
+    + r"+Daerah)?)"
+    + _SPACE
+    + r"+)?(?P<pkm>Puskesmas|PUSKESMAS|Pusat"
+    + _SPACE
+    + r"+Kesehatan"
+    + _SPACE
+    + r"+Masyarakat|Pustu)"
+    r"|(?P<rs>RSUD|Rumah" + _SPACE + r"+Sakit" + _SPACE + r"+Umum" + _SPACE + r"+Daerah|RSU)"
+    r"|(?P<kec>Kecamatan|Kec\.|Kantor" + _SPACE + r"+Camat|Kantor" + _SPACE + r"+Kecamatan)"
+    r")(?=" + _SPACE + r")"
+)
+_SCHOOL = re.compile(
+    r"(?<![\w/])(?P<kind>SMAN|SMPN|SDN|SMKN|SLBN|(?:SMA|SMP|SD|SMK|SLB)"
+    + _SPACE
+    + r"+Negeri)"
+    + _SPACE
+    + r"*(?P<num>\d{1,3})\b"
+)
+_SCHOOL_KIND = {"SMA": "SMA Negeri", "SMP": "SMP Negeri", "SD": "SD Negeri", "SMK": "SMK Negeri"}
+_SCHOOL_KIND["SLB"] = "SLB Negeri"
+
+_POLICE = re.compile(
+    r"(?<![\w/])(?P<sat>(?:Satpas|Sat" + _SPACE + r"?Lantas|Satlantas)" + _SPACE + r"+)?"
+    r"(?P<kind>Polrestabes|Polresta|Polres|Polda|Polsek|POLRES|POLDA"
+    r"|Kepolisian"
+    + _SPACE
+    + r"+(?:Resor|Resort|Daerah|Sektor)(?:"
+    + _SPACE
+    + r"+Kota(?:"
+    + _SPACE
+    + r"+Besar)?)?)(?="
+    + _SPACE
+    + r")"
+)
+_POLICE_NAME = {
+    "polres": "Kepolisian Resor",
+    "polresta": "Kepolisian Resor Kota",
+    "polrestabes": "Kepolisian Resor Kota Besar",
+    "polda": "Kepolisian Daerah",
+    "polsek": "Kepolisian Sektor",
+}
+_LAND = re.compile(
+    r"(?<![\w/])(?P<kind>"
+    r"(?P<kanwil>(?:Kanwil|Kantor"
+    + _SPACE
+    + r"+Wilayah)"
+    + _SPACE
+    + r"+(?:Kementerian"
+    + _SPACE
+    + r"+)?"
+    r"(?:ATR"
+    + _SPACE
+    + r"*/"
+    + _SPACE
+    + r"*BPN|BPN|Badan"
+    + _SPACE
+    + r"+Pertanahan"
+    + _SPACE
+    + r"+Nasional"
+    r"|Agraria"
+    + _SPACE
+    + r"+dan"
+    + _SPACE
+    + r"+Tata"
+    + _SPACE
+    + r"+Ruang"
+    + _SPACE
+    + r"*/"
+    + _SPACE
+    + r"*Badan"
+    + _SPACE
+    + r"+Pertanahan"
+    + _SPACE
+    + r"+Nasional)"
+    r"(?:" + _SPACE + r"*\((?:ATR" + _SPACE + r"*/" + _SPACE + r"*BPN|BPN)\))?)"
+    r"|Kantah|Kantor"
+    + _SPACE
+    + r"+Pertanahan(?:"
+    + _SPACE
+    + r"*\(Kantah\))?|Kantor"
+    + _SPACE
+    + r"+(?:ATR"
+    + _SPACE
+    + r"*/"
+    + _SPACE
+    + r"*)?BPN"
+    r")(?=" + _SPACE + r")"
+)
+_BARE_PEM = re.compile(r"(?<![\w/])(?P<pem>Pemkab|Pemkot|Pemprov|Pemda)(?![\w/])")
+_PEM_LEVEL = {"pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi", "pemda": None}
+
+_OMBUDSMAN = re.compile(
+    r"(?i:ombudsman)(?:"
+    + _SPACE
+    + r"+(?:Republik"
+    + _SPACE
+    + r"+Indonesia|RI|R\.I\.)|"
+    + _SPACE
+    + r"*\((?:RI|ORI)\)|"
+    + _SPACE
+    + r"+(?:Perwakilan|Wilayah|Provinsi|Prov\.))*"
+    + _SPACE
+    + r"+"
+)
+_PERWAKILAN = re.compile(
+    r"(?<!\w)Perwakilan" + _SPACE + r"+(?:(?:Provinsi|Prov\.)" + _SPACE + r"+)?"
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:(?P<kab>Bupati|Wabup)|(?P<kota>Wali" + _SPACE + r"*[Kk]ota|Walikota|Walkot)"
+    r"|(?P<prov>Gubernur|Wagub)|Kepala|Kadis|Kaban|Sekda|Sekretaris(?:" + _SPACE + r"+Daerah)?"
+    r"|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua|Kapolres|Kapolda)"
+    r"(?:" + _SPACE + r"*\([^()\n]{1,15}\))?" + _SPACE + r"+$"
+)
+
+
+# --- the finder ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    mention: AgencyMention
+    priority: int  # breaks ties between spans of equal length
+
+
+class _Scan:
+    """State of one pass over a text: region mentions by start, blocked (Ombudsman) spans."""
+
+    def __init__(self, text: str, context: Region | None):
+        self.text = text
+        self.context = context
+        blocked: list[tuple[int, int]] = []
+        regions = find_region_mentions(text)
+        by_start = {m.start: m for m in regions}
+        for pattern in (_OMBUDSMAN, _PERWAKILAN):
+            for match in pattern.finditer(text):
+                after = by_start.get(match.end())
+                if after is not None and (pattern is _OMBUDSMAN or after.prefix is None):
+                    blocked.append((match.start(), after.end))
+                elif pattern is _OMBUDSMAN:
+                    blocked.append((match.start(), match.end()))
+        self.blocked = blocked
+        self.regions = [m for m in regions if not self.is_blocked(m.start, m.end)]
+        self.region_at = {m.start: m for m in self.regions}
+        self.definitions: dict[str, tuple[str, str]] = {}  # abbreviation -> (name, type)
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def place_after(self, pos: int) -> RegionMention | None:
+        """The region mention that starts after spaces at `pos`, if any."""
+        return self.region_at.get(_GAP.match(self.text, pos).end())
+
+    def person_title(self, start: int) -> re.Match | None:
+        return _PERSON_BEFORE.search(self.text, max(0, start - 40), start)
+
+    def resolve(self, place: RegionMention, level: str | None = None) -> Region | None:
+        """The region a place mention means, using `level` and the article context for ties."""
+        if place.region is not None:
+            return place.region
+        candidates = place.candidates
+        if level:
+            at_level = [r for r in candidates if r.level == level]
+            if len(at_level) == 1:
+                return at_level[0]
+        if self.context is not None and self.context in candidates:
+            return self.context
+        return None
+
+    def mention(
+        self,
+        start: int,
+        end: int,
+        unit_name: str,
+        agency_type: str,
+        *,
+        place: RegionMention | None = None,
+        abbreviation: str | None = None,
+        inherits_government: bool = True,
+    ) -> AgencyMention:
+        """A unit mention: government from the written place, else from the article context."""
+        government: Region | None = None
+        stated = False
+        if place is not None:
+            government = self.resolve(place)
+            stated = True
+        elif inherits_government and self.context is not None:
+            government = self.context
+        mention = AgencyMention(
+            start=start,
+            end=end,
+            surface=self.text[start:end],
+            canonical_name=unit_name,
+            agency_type=agency_type,
+            abbreviation=abbreviation,
+            government=government.name if government else None,
+            region_code=government.code if government else None,
+            government_stated=stated and government is not None,
+            person_title=self.person_title(start) is not None,
+            unit_name=unit_name,
+        )
+        mention.canonical_name = canonical_agency_name(mention)
+        return mention
+
+
+def find_agency_mentions(text: str, context: Region | None = None) -> list[AgencyMention]:
+    """Every agency mention in `text`, sorted by position, non-overlapping (longest wins).
+
+    `context` is the article's parent government (see `article_government`); units written
+    without a place ("Dinsos") take it, with `government_stated=False`.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    scan = _Scan(text, context)
+    candidates: list[_Candidate] = []
+    candidates += _long_units(scan)
+    candidates += _named_units(scan)
+    candidates += _schools(scan)
+    candidates += _police(scan)
+    candidates += _land_offices(scan)
+    candidates += _short_forms(scan)
+    candidates += _defined_forms(scan)
+    candidates += _governments(scan)
+    candidates += _bare_pem(scan)
+    return _select(candidates, scan)
+
+
+def _select(candidates: list[_Candidate], scan: _Scan) -> list[AgencyMention]:
+    chosen: list[AgencyMention] = []
+    taken: list[tuple[int, int]] = []
+    ordered = sorted(
+        candidates,
+        key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, c.mention.start),
+    )
+    for cand in ordered:
+        m = cand.mention
+        if scan.is_blocked(m.start, m.end):
+            continue
+        if any(s < m.end and m.start < e for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _consume_unit_words(scan: _Scan, pos: int) -> tuple[list[str], int]:
+    """Words of a unit's long name after its head word, stopping at a place or a foreign word."""
+    text = scan.text
+    words_ = _gazetteer().unit_words
+    words: list[str] = []
+    end = pos
+    pending: list[str] = []
+    while True:
+        match = _NEXT_WORD.match(text, pos)
+        if not match:
+            break
+        word = match.group("word")
+        low = word.lower()
+        if match.start("word") in scan.region_at or low in _LEVEL_WORDS:
+            break
+        sep = match.group("sep")
+        if "&" in sep:
+            pending.append("&")
+        if low in _CONNECTORS:
+            pending.append(low)
+            pos = match.end()
+            continue
+        if not (low in words_ or word in _NAME_SUFFIXES):
+            break
+        if "," in sep:
+            pending.insert(0, ",")
+        words.extend(pending)
+        pending = []
+        words.append(word)
+        pos = end = match.end()
+    return words, end
+
+
+def _join_name(head: str, words: list[str]) -> str:
+    """ "Dinas" + ["Penanaman", "Modal", "dan", "perizinan"] -> "Dinas Penanaman Modal dan Perizinan"."""
+    out = head[:1].upper() + head[1:].lower()
+    for word in words:
+        if word == ",":
+            out += ","
+        elif word in _CONNECTORS or word.isupper() and (word in _NAME_SUFFIXES or len(word) <= 4):
+            out += " " + word
+        else:
+            out += " " + word[:1].upper() + word[1:].lower()
+    return out
+
+
+def _long_units(scan: _Scan) -> list[_Candidate]:
+    """ "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil) Kota Malang" and kin."""
+    text = scan.text
+    gaz = _gazetteer()
+    out: list[_Candidate] = []
+    for match in _UNIT_HEAD.finditer(text):
+        head = match.group("head")
+        if not head[0].isupper():
+            continue
+        key = head.lower()
+        nxt = _NEXT_WORD.match(text, match.end())
+        if key == "kantor" and nxt and nxt.group("word").lower() in _KANTOR_OTHER:
+            continue
+        words, end = _consume_unit_words(scan, match.end())
+        if not words:
+            continue
+        name = _join_name(head, words)
+        agency_type = _HEAD_TYPE[key]
+        if agency_type == PERANGKAT_DAERAH and (
+            name in gaz.lembaga_names or {"Nasional", "Pusat"} & set(name.split())
+        ):
+            agency_type = LEMBAGA
+        abbreviation = None
+        paren = _PAREN_ABBR.match(text, end)
+        if paren:
+            abbreviation = paren.group("abbr")
+            end = paren.end()
+        before = _ABBR_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if before and compact_key(before.group("abbr")) != compact_key(head):
+            scan.definitions.setdefault(before.group("abbr"), (name, agency_type))
+        if abbreviation:
+            scan.definitions[abbreviation] = (name, agency_type)
+        out.append(_unit_candidate(scan, match.start(), end, name, agency_type, abbreviation))
+    return out
+
+
+def _unit_candidate(
+    scan: _Scan,
+    start: int,
+    end: int,
+    name: str,
+    agency_type: str,
+    abbreviation: str | None,
+    priority: int = 2,
+) -> _Candidate:
+    """A unit with an optional place right after it; ministries with a place are vertical."""
+    place = scan.place_after(end)
+    if agency_type in (KEMENTERIAN, LEMBAGA):
+        if place is None:
+            return _Candidate(
+                scan.mention(
+                    start,
+                    end,
+                    name,
+                    agency_type,
+                    abbreviation=abbreviation,
+                    inherits_government=False,
+                ),
+                priority,
+            )
+        return _Candidate(_vertical(scan, start, place.end, name, place, abbreviation), priority)
+    if place is not None:
+        end = place.end
+    return _Candidate(
+        scan.mention(start, end, name, agency_type, place=place, abbreviation=abbreviation),
+        priority,
+    )
+
+
+def _place_label(scan: _Scan, place: RegionMention, *, province: bool = False) -> str:
+    """How a vertical office's place is named: the region's name, or as written if ambiguous."""
+    region = scan.resolve(place)
+    if region is None:
+        return re.sub(r"\s+", " ", place.surface)
+    if province or place.explicit_level:
+        return region.name
+    return region.short_name
+
+
+def _vertical(
+    scan: _Scan,
+    start: int,
+    end: int,
+    office: str,
+    place: RegionMention | None,
+    abbreviation: str | None,
+    label: str | None = None,
+) -> AgencyMention:
+    region = scan.resolve(place) if place is not None else None
+    if label is None and place is not None:
+        label = _place_label(scan, place)
+    name = f"{office} {label}" if label else office
+    return AgencyMention(
+        start=start,
+        end=end,
+        surface=scan.text[start:end],
+        canonical_name=name,
+        agency_type=VERTIKAL,
+        abbreviation=abbreviation,
+        person_title=scan.person_title(start) is not None,
+        unit_name=name,
+        place=region.name if region else label,
+    )
+
+
+def _written_name(scan: _Scan, pos: int, *, digits: bool = False) -> tuple[str, int]:
+    """Capitalised name words after `pos` ("Panembahan Senopati", "Kebumen 1"), at most four."""
+    text = scan.text
+    words: list[str] = []
+    end = pos
+    while len(words) < 4:
+        match = _NAME_TOKEN.match(text, end)
+        if not match:
+            break
+        word = match.group("word")
+        if word.lower().rstrip(".") in _NAME_STOP:
+            break
+        if (word[0].isdigit() or word in ("I", "II", "III", "IV")) and not (
+            digits and words and len(word) <= 2 and not _DECIMAL_AFTER.match(text, match.end())
+        ):
+            break
+        if match.start("word") in scan.region_at and scan.region_at[match.start("word")].prefix:
+            break
+        words.append(word)
+        end = match.end()
+        if word.endswith(".") and not re.fullmatch(r"(?:dr|Dr|drg|H|Hj|Prof|Ir)\.", word):
+            end -= 1
+            words[-1] = word[:-1]
+            break
+    return " ".join(words), end
+
+
+def _named_units(scan: _Scan) -> list[_Candidate]:
+    """Puskesmas, RSUD and Kecamatan with their own names; place only when written after."""
+    text = scan.text
+    out: list[_Candidate] = []
+    for match in _NAMED_HEAD.finditer(text):
+        place = scan.place_after(match.end())
+        if match.group("rs") and place is not None:
+            # "RSUD Kota Yogyakarta", "RSUD Banten": the hospital of that government.
+            name = f"Rumah Sakit Umum Daerah {_place_label(scan, place)}"
+            abbreviation = "RSUD" if match.group("rs").startswith("RS") else None
+            out.append(
+                _Candidate(
+                    scan.mention(
+                        match.start(),
+                        place.end,
+                        name,
+                        RUMAH_SAKIT,
+                        place=place,
+                        abbreviation=abbreviation,
+                    ),
+                    2,
+                )
+            )
+            continue
+        written, end = _written_name(scan, match.end(), digits=bool(match.group("pkm")))
+        if not written:
+            continue
+        if match.group("pkm"):
+            upt = match.group("upt")
+            prefix = ""
+            if upt:
+                prefix = (
+                    "UPTD " if upt.strip().upper().startswith("UPTD") or "Daerah" in upt else "UPT "
+                )
+            name, agency_type = f"{prefix}Puskesmas {written}", PUSKESMAS
+            abbreviation = upt.strip() if upt else None
+        elif match.group("rs"):
+            name, agency_type = f"Rumah Sakit Umum Daerah {written}", RUMAH_SAKIT
+            abbreviation = "RSUD" if match.group("rs").startswith("RS") else None
+        else:
+            name, agency_type, abbreviation = f"Kecamatan {written}", KECAMATAN, None
+        place = scan.place_after(end)
+        if place is not None and place.prefix:
+            end = place.end
+        else:
+            place = None
+        out.append(
+            _Candidate(
+                scan.mention(
+                    match.start(), end, name, agency_type, place=place, abbreviation=abbreviation
+                ),
+                2,
+            )
+        )
+    return out
+
+
+def _schools(scan: _Scan) -> list[_Candidate]:
+    """ "SMAN 1 Pontang", "SMP Negeri 5 Yogyakarta": SMA/SMK/SLB belong to the province."""
+    text = scan.text
+    out: list[_Candidate] = []
+    for match in _SCHOOL.finditer(text):
+        kind = match.group("kind")
+        base = kind.split()[0]
+        base = base[:-1] if base.endswith("N") and base not in ("SMAN",) and len(base) > 2 else base
+        base = {"SMAN": "SMA", "SMPN": "SMP", "SDN": "SD", "SMKN": "SMK", "SLBN": "SLB"}.get(
+            kind.split()[0], base
+        )
+        full = _SCHOOL_KIND[base]
+        end = match.end()
+        place = scan.place_after(end)
+        if place is not None:
+            label = re.sub(r"\s+", " ", place.surface)
+            end = place.end
+        else:
+            label, end = _written_name(scan, end)
+        name = f"{full} {match.group('num')}" + (f" {label}" if label else "")
+        mention = scan.mention(match.start(), end, name, SEKOLAH, place=place, abbreviation=kind)
+        region = scan.resolve(place) if place is not None else scan.context
+        if region is not None and base in ("SMA", "SMK", "SLB") and region.level != "provinsi":
+            from extract.regions import region_by_code
+
+            province = region_by_code(region.province_code)
+            mention.government, mention.region_code = province.name, province.code
+        out.append(_Candidate(mention, 2))
+    return out
+
+
+def _police(scan: _Scan) -> list[_Candidate]:
+    """Polres/Polresta/Polda X (and Satpas Polres X): vertical, government None."""
+    text = scan.text
+    out: list[_Candidate] = []
+    for match in _POLICE.finditer(text):
+        kind = re.sub(r"\s+", " ", match.group("kind"))
+        office = _POLICE_NAME.get(kind.lower())
+        if office is None:  # written out: "Kepolisian Resor Kota"
+            office = kind.replace("Resort", "Resor")
+        if match.group("sat"):
+            sat = match.group("sat").strip().lower().replace(" ", "")
+            unit = (
+                "Satuan Penyelenggara Administrasi SIM" if sat == "satpas" else "Satuan Lalu Lintas"
+            )
+            office = f"{unit} {office}"
+        place = scan.place_after(match.end())
+        if place is not None:
+            end = place.end
+            label = _place_label(scan, place, province=kind.lower() == "polda")
+            if kind.lower() == "polda":
+                region = scan.resolve(place)
+                label = region.province_name if region else label
+        else:
+            label, end = _written_name(scan, match.end())
+            if not label:
+                continue
+        trailing = re.compile(_SPACE + r"+(?P<lvl>Kota|Kabupaten)\b(?!" + _SPACE + r"+[A-Z])")
+        tail = trailing.match(text, end)
+        if tail:
+            label += " " + tail.group("lvl")
+            end = tail.end()
+        abbreviation = kind if kind.lower() in _POLICE_NAME else None
+        out.append(
+            _Candidate(_vertical(scan, match.start(), end, office, place, abbreviation, label), 3)
+        )
+    return out
+
+
+def _land_offices(scan: _Scan) -> list[_Candidate]:
+    """Kantah/Kantor Pertanahan X and Kanwil BPN X: vertical, government None."""
+    out: list[_Candidate] = []
+    for match in _LAND.finditer(scan.text):
+        place = scan.place_after(match.end())
+        if place is None:
+            continue
+        if match.group("kanwil"):
+            office = "Kantor Wilayah Badan Pertanahan Nasional"
+            label = _place_label(scan, place, province=True)
+        else:
+            office = "Kantor Pertanahan"
+            region = scan.resolve(place)
+            label = region.name if region else re.sub(r"\s+", " ", place.surface)
+        kind = match.group("kind")
+        abbreviation = "Kantah" if kind.startswith("Kantah") else None
+        if kind.startswith("Kanwil"):
+            abbreviation = "Kanwil BPN"
+        out.append(
+            _Candidate(
+                _vertical(scan, match.start(), place.end, office, place, abbreviation, label), 3
+            )
+        )
+    return out
+
+
+def _short_forms(scan: _Scan) -> list[_Candidate]:
+    """Gazetteer short forms (Dinsos, DPMPTSP, Kemenag, BPOM …), with a place when written."""
+    gaz = _gazetteer()
+    out: list[_Candidate] = []
+    for match in gaz.form_pattern.finditer(scan.text):
+        surface = match.group("form")
+        form = gaz.forms.get(compact_key(surface))
+        if form is None or not _form_case_ok(surface, form):
+            continue
+        defined = scan.definitions.get(surface)
+        if defined:
+            name, agency_type = defined
+        else:
+            name, agency_type = form.full or surface, form.kind
+        before = scan.text[max(0, match.start() - 20) : match.start()]
+        kanwil = re.search(r"(?:Kanwil|Kantor" + _SPACE + r"+Wilayah)" + _SPACE + r"+$", before)
+        start = match.start() - len(kanwil.group(0)) if kanwil else match.start()
+        if kanwil and agency_type == KEMENTERIAN:
+            place = scan.place_after(match.end())
+            if place is not None:
+                label = _place_label(scan, place, province=True)
+                out.append(
+                    _Candidate(
+                        _vertical(
+                            scan, start, place.end, f"Kantor Wilayah {name}", place, surface, label
+                        ),
+                        1,
+                    )
+                )
+                continue
+        out.append(_unit_candidate(scan, match.start(), match.end(), name, agency_type, surface, 1))
+    return out
+
+
+def _defined_forms(scan: _Scan) -> list[_Candidate]:
+    """Short forms the article itself defined ("… Satu Pintu (DPMPTSP)"), wherever they recur."""
+    if not scan.definitions:
+        return []
+    pattern = re.compile(
+        r"(?<![\w/])(?:"
+        + "|".join(re.escape(a) for a in sorted(scan.definitions, key=len, reverse=True))
+        + r")(?![\w]|/\w)"
+    )
+    out: list[_Candidate] = []
+    for match in pattern.finditer(scan.text):
+        name, agency_type = scan.definitions[match.group(0)]
+        out.append(
+            _unit_candidate(scan, match.start(), match.end(), name, agency_type, match.group(0), 3)
+        )
+    return out
+
+
+def _governments(scan: _Scan) -> list[_Candidate]:
+    """Every region mention as a regional government ("Pemkab Serang", "Kabupaten Serang", "Bantul")."""
+    out: list[_Candidate] = []
+    for place in scan.regions:
+        title = scan.person_title(place.start)
+        level = None
+        if title is not None:
+            level = "kabupaten" if title.group("kab") else "kota" if title.group("kota") else None
+            level = "provinsi" if title.group("prov") else level
+        region = scan.resolve(place, level)
+        prefix = place.prefix or ""
+        pem = re.match(r"(?i)(pemkab|pemkot|pemprov|pemda)\b", prefix)
+        mention = AgencyMention(
+            start=place.start,
+            end=place.end,
+            surface=place.surface,
+            canonical_name=place.surface,
+            agency_type=PEMERINTAH_DAERAH,
+            abbreviation=pem.group(1) if pem else None,
+            government=region.name if region else None,
+            region_code=region.code if region else None,
+            government_stated=region is not None,
+            bare_name=place.prefix is None,
+            person_title=title is not None,
+        )
+        mention.canonical_name = canonical_agency_name(mention)
+        out.append(_Candidate(mention, 0))
+    return out
+
+
+def _bare_pem(scan: _Scan) -> list[_Candidate]:
+    """A lone "Pemkot"/"Pemkab" refers to the article's government when the level fits."""
+    context = scan.context
+    if context is None:
+        return []
+    out: list[_Candidate] = []
+    for match in _BARE_PEM.finditer(scan.text):
+        level = _PEM_LEVEL[match.group("pem").lower()]
+        if level is not None and level != context.level:
+            continue
+        mention = AgencyMention(
+            start=match.start(),
+            end=match.end(),
+            surface=match.group(0),
+            canonical_name=f"Pemerintah {context.name}",
+            agency_type=PEMERINTAH_DAERAH,
+            abbreviation=match.group(0),
+            government=context.name,
+            region_code=context.code,
+            government_stated=False,
+            person_title=scan.person_title(match.start()) is not None,
+        )
+        out.append(_Candidate(mention, 0))
+    return out
+
+
+# --- the article's own government ---------------------------------------------------------------
+
+_LINGKUNGAN = re.compile(r"(?i:lingkungan|jajaran)" + _SPACE + r"+$")
+
+
+def article_government(text: str) -> Region | None:
+    """The regional government an article is about, or None when no single one stands out.
+
+    Votes: each explicit government mention ("Pemkab Serang", "Kota Serang") counts 1, one after
+    "di lingkungan" counts 3, a head of region ("Bupati Serang") 1, a bare unique name 0.5.
+    Mentions of the Ombudsman's own Perwakilan do not vote.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    scan = _Scan(text, None)
+    votes: Counter[Region] = Counter()
+    for place in scan.regions:
+        title = scan.person_title(place.start)
+        level = None
+        if title is not None:
+            level = "kabupaten" if title.group("kab") else "kota" if title.group("kota") else None
+            level = "provinsi" if title.group("prov") else level
+        region = scan.resolve(place, level)
+        if region is None:
+            continue
+        if place.explicit_level or place.prefix:
+            weight = 3.0 if _LINGKUNGAN.search(text, max(0, place.start - 20), place.start) else 1.0
+        elif level is not None:
+            weight = 1.0
+        else:
+            weight = 0.5
+        votes[region] += weight
+    if not votes:
+        return None
+    ranked = votes.most_common(2)
+    top_region, top = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] >= top:
+        return None
+    if len(ranked) > 1 and top < 2:
+        return None
+    return top_region
