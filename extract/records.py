@@ -74,8 +74,9 @@ def extract_records(article: Article) -> list[ScoreRecord]:
     sentences = split_sentences(text)
     labels = find_labels(text)
     years = find_year_mentions(text)
-    stated_year = stated_article_year(text, article.title)
-    inferred_year = year_from_date(reference_date(article.published, text))
+    day = reference_date(article.published, text)
+    inferred_year = year_from_date(day)
+    stated_year = stated_article_year(text, article.title, inferred_year)
     base_year = stated_year or inferred_year
     base_source = "stated" if stated_year else ("inferred" if inferred_year else None)
 
@@ -102,7 +103,7 @@ def extract_records(article: Article) -> list[ScoreRecord]:
     by_sentence: dict[int, list[Link]] = {}
     for link in links:
         by_sentence.setdefault(link.sentence.start, []).append(link)
-    year_of = _assign_years(text, links, years, base_year, base_source)
+    year_of = _assign_years(text, links, years, base_year, base_source, mentions)
     for link in links:
         sentence_links = by_sentence[link.sentence.start]
         zone, category, letter, zone_stated = _stated_labels(
@@ -204,34 +205,30 @@ def _assign_years(
     years: list[YearMention],
     base_year: int | None,
     base_source: str | None,
+    mentions: list[Any],
 ) -> dict[int, tuple[int | None, str | None]]:
-    """Each link's assessment year: its own clause's year, else the article's."""
+    """Each link's assessment year: its own clause's year, else the article's.
+
+    A year written right after a score ("89,02 di tahun 2019") is that score's; one written
+    before applies to the scores that follow it in the sentence ("Pada tahun 2022 A 66,99, B
+    65,27"). Relative years resolve against the sentence's explicit year, else the article's.
+    In a change ("dari N1 menjadi N2") the first value is the round before the second.
+    """
     result: dict[int, tuple[int | None, str | None]] = {}
-    own: dict[int, bool] = {}
+    chosen_of: dict[int, YearMention | None] = {}
     scores_in: dict[int, list[Number]] = {}
     for link in links:
-        scores_in.setdefault(link.sentence.start, [])
-        if link.number not in scores_in[link.sentence.start]:
-            scores_in[link.sentence.start].append(link.number)
+        bucket = scores_in.setdefault(link.sentence.start, [])
+        if all(n is not link.number for n in bucket):
+            bucket.append(link.number)
     for link in links:
         sentence = link.sentence
-        scores = scores_in[sentence.start]
+        scores = sorted(scores_in[sentence.start], key=lambda n: n.start)
         local = [y for y in years if sentence.start <= y.start and y.end <= sentence.end]
-        chosen = _clause_year(text, link.number, scores, local)
-        if chosen is None:
-            result[id(link)] = (base_year, base_source)
-            own[id(link)] = False
-            continue
-        own[id(link)] = True
-        if chosen.relation == "explicit":
-            result[id(link)] = (chosen.year, "stated")
-        elif base_year is None:
-            result[id(link)] = (None, None)
-        elif chosen.relation == "previous":
-            result[id(link)] = (base_year - 1, base_source)
-        else:
-            result[id(link)] = (base_year, base_source)
-    # "dari N1 menjadi N2": the first value is the round before the second's
+        spans = [(m.start, m.end) for m in mentions if sentence.start <= m.start < sentence.end]
+        chosen = _clause_year(text, link.number, scores, local, spans)
+        chosen_of[id(link)] = chosen
+        result[id(link)] = _resolve(chosen, local, base_year, base_source)
     for i, link in enumerate(links):
         if link.method != "change" or i == 0:
             continue
@@ -239,33 +236,77 @@ def _assign_years(
             (x for x in reversed(links[:i]) if x.mention is link.mention and x.method != "change"),
             None,
         )
-        if first is None or own[id(first)]:
+        if first is None:
             continue
-        year, source = result[id(link)]
-        if year is not None:
-            result[id(first)] = (year - 1, source)
+        y1, s1 = result[id(first)]
+        y2, s2 = result[id(link)]
+        c1, c2 = chosen_of[id(first)], chosen_of[id(link)]
+        if c1 is None and y2 is not None:
+            result[id(first)] = (y2 - 1, s2)
+        elif c2 is c1 and c1 is not None and y1 is not None:
+            if c1.relation == "previous":
+                result[id(link)] = (y1 + 1, s1)
+            else:
+                result[id(first)] = (y1 - 1, s1)
     return result
 
 
+def _resolve(
+    chosen: YearMention | None,
+    local: list[YearMention],
+    base_year: int | None,
+    base_source: str | None,
+) -> tuple[int | None, str | None]:
+    if chosen is None:
+        return base_year, base_source
+    if chosen.relation == "explicit":
+        return chosen.year, "stated"
+    anchor = [y for y in local if y.relation == "explicit" and y.end <= chosen.start]
+    if chosen.relation == "current":
+        anchor = []  # "tahun ini" is the article's round, not the year named earlier
+    year, source = (anchor[-1].year, "stated") if anchor else (base_year, base_source)
+    if year is None:
+        return None, None
+    return (year - 1, source) if chosen.relation == "previous" else (year, source)
+
+
 def _clause_year(
-    text: str, score: Number, scores: list[Number], local: list[YearMention]
+    text: str,
+    score: Number,
+    scores: list[Number],
+    local: list[YearMention],
+    mention_spans: list[tuple[int, int]],
 ) -> YearMention | None:
-    attached: dict[int, Number] = {}
+    def segment_start(s: Number) -> int:
+        prior = [x.end for x in scores if x.end <= s.start]
+        return prior[-1] if prior else -1
+
+    def owner(y: YearMention) -> Number | None:
+        prior = [s for s in scores if s.end <= y.start]
+        if not prior:
+            return None
+        s = prior[-1]
+        gap = text[s.end : y.start]
+        if not _AFTER_SCORE_YEAR.match(gap):
+            return None
+        if "," in gap and any(
+            segment_start(s) <= x.start and x.end <= s.start for x in local if x is not y
+        ):
+            return None  # "dengan nilai 59,74, di tahun 2023 nilai anjlok …": a new clause
+        return s
+
+    owners = {id(y): owner(y) for y in local}
     for y in local:
-        for s in scores:
-            if s.end <= y.start and _AFTER_SCORE_YEAR.match(text[s.end : y.start]):
-                attached[id(y)] = s
-                break
-    for y in local:
-        if attached.get(id(y)) is score:
+        if owners[id(y)] is score:
             return y
-    preceding = [
-        y
-        for y in local
-        if y.end <= score.start
-        and id(y) not in attached
-        and not _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
-    ]
+    preceding = []
+    for y in local:
+        if y.end > score.start or owners[id(y)] is not None:
+            continue
+        comparison = _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
+        if comparison and any(y.end <= a and b <= score.start for a, b in mention_spans):
+            continue  # "Dibandingkan tahun 2021, Kabupaten X meraih nilai 90"
+        preceding.append(y)
     return preceding[-1] if preceding else None
 
 

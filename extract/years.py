@@ -43,7 +43,20 @@ _FULL_DATE = re.compile(
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
-        ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"],
+        [
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ],
         start=1,
     )
 }
@@ -88,8 +101,15 @@ def find_year_mentions(text: str) -> list[YearMention]:
     return mentions
 
 
-def stated_article_year(text: str, title: str | None = None) -> int | None:
-    """The assessment year the article states near assessment words (title first), if any."""
+def stated_article_year(
+    text: str, title: str | None = None, expected: int | None = None
+) -> int | None:
+    """The assessment year the article states near assessment words (title first), if any.
+
+    With `expected` (the round the article's date implies), a stated year far from it is
+    background ("zona hijau sejak 2016") and loses to a nearer one.
+    """
+    candidates: list[int] = []
     for source in (title or "", text):
         for mention in find_year_mentions(source):
             if mention.relation != "explicit" or mention.year is None:
@@ -97,8 +117,34 @@ def stated_article_year(text: str, title: str | None = None) -> int | None:
             window = source[max(0, mention.start - 120) : mention.start]
             window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
             if _ASSESSMENT_WORDS.search(window) and FIRST_YEAR <= mention.year <= 2100:
-                return mention.year
-    return None
+                candidates.append(mention.year)
+    if not candidates:
+        candidates = _month_years(text)
+    if expected is not None:
+        near = [c for c in candidates if expected - 1 <= c <= expected + 1]
+        return near[0] if near else None
+    return candidates[0] if candidates else None
+
+
+def _month_years(text: str) -> list[int]:
+    """Years of month-year phrases ("periode Juli-Agustus 2019") near assessment words."""
+    years = []
+    for m in re.finditer(
+        r"(?<!\d\s)(?<!\d)\b(?:januari|februari|maret|april|mei|juni|juli|agustus|september|"
+        r"oktober|november|desember)\s{1,3}((?:19|20)\d\d)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        window = text[max(0, m.start() - 120) : m.start()]
+        if re.search(r"\d\s{0,2}$", window):
+            continue
+        if _ASSESSMENT_WORDS.search(window) or re.search(
+            r"penilaian|dilakukan|survei", window, re.I
+        ):
+            year = int(m.group(1))
+            if year >= FIRST_YEAR:
+                years.append(year)
+    return years
 
 
 def reference_date(published: str | None, text: str) -> date | None:
