@@ -89,10 +89,10 @@ def load_metadata(database_name: str = "pantau") -> dict:
 
 def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette on `db_path` until interrupted (blocking)."""
+    check_database(db_path)  # before the slow Datasette import, so errors come at once
     import uvicorn
     from datasette.app import Datasette
 
-    check_database(db_path)
     db_path = Path(db_path)
     ds = Datasette(
         [str(db_path)],
