@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.gazetteer import compact_key, load_gazetteer, trie_pattern
-from extract.regions import Region, RegionMention, find_region_mentions
+from extract.regions import LEVELS, Region, RegionMention, find_region_mentions, region_by_code
 
 PEMERINTAH_DAERAH = "pemerintah_daerah"
 PERANGKAT_DAERAH = "perangkat_daerah"
@@ -356,8 +356,9 @@ _OMBUDSMAN = re.compile(
 _PERWAKILAN = re.compile(
     r"(?<!\w)Perwakilan" + _SPACE + r"+(?:(?:Provinsi|Prov\.)" + _SPACE + r"+)?"
 )
+_WALI_BEFORE = re.compile(r"(?<!\w)Wali" + _SPACE + r"+$")
 _PERSON_BEFORE = re.compile(
-    r"(?:(?P<kab>Bupati|Wabup)|(?P<kota>Wali" + _SPACE + r"*[Kk]ota|Walikota|Walkot)"
+    r"(?:(?P<kabu>Bupati|Wabup)|(?P<kota>Wali" + _SPACE + r"*[Kk]ota|Walikota|Walkot)"
     r"|(?P<prov>Gubernur|Wagub)|Kepala|Kadis|Kaban|Sekda|Sekretaris(?:" + _SPACE + r"+Daerah)?"
     r"|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua|Kapolres|Kapolda)"
     r"(?:" + _SPACE + r"*\([^()\n]{1,15}\))?" + _SPACE + r"+$"
@@ -401,8 +402,18 @@ class _Scan:
         """The region mention that starts after spaces at `pos`, if any."""
         return self.region_at.get(_GAP.match(self.text, pos).end())
 
-    def person_title(self, start: int) -> re.Match | None:
-        return _PERSON_BEFORE.search(self.text, max(0, start - 40), start)
+    def person_title(self, start: int) -> str | None:
+        """The title before `start` ("Bupati" -> "kabupaten", "Kepala" -> "person"), or None."""
+        text = self.text
+        if text.startswith("Kota", start) and _WALI_BEFORE.search(text, max(0, start - 12), start):
+            return "kota"  # "Wali Kota Serang": the region pattern took "Kota Serang"
+        match = _PERSON_BEFORE.search(text, max(0, start - 40), start)
+        if match is None:
+            return None
+        for level in ("kabupaten", "kota", "provinsi"):
+            if match.group(level[:4]):
+                return level
+        return "person"
 
     def resolve(self, place: RegionMention, level: str | None = None) -> Region | None:
         """The region a place mention means, using `level` and the article context for ties."""
@@ -751,8 +762,6 @@ def _schools(scan: _Scan) -> list[_Candidate]:
         mention = scan.mention(match.start(), end, name, SEKOLAH, place=place, abbreviation=kind)
         region = scan.resolve(place) if place is not None else scan.context
         if region is not None and base in ("SMA", "SMK", "SLB") and region.level != "provinsi":
-            from extract.regions import region_by_code
-
             province = region_by_code(region.province_code)
             mention.government, mention.region_code = province.name, province.code
         out.append(_Candidate(mention, 2))
@@ -880,10 +889,7 @@ def _governments(scan: _Scan) -> list[_Candidate]:
     out: list[_Candidate] = []
     for place in scan.regions:
         title = scan.person_title(place.start)
-        level = None
-        if title is not None:
-            level = "kabupaten" if title.group("kab") else "kota" if title.group("kota") else None
-            level = "provinsi" if title.group("prov") else level
+        level = title if title in LEVELS else None
         region = scan.resolve(place, level)
         prefix = place.prefix or ""
         pem = re.match(r"(?i)(pemkab|pemkot|pemprov|pemda)\b", prefix)
@@ -949,10 +955,7 @@ def article_government(text: str) -> Region | None:
     votes: Counter[Region] = Counter()
     for place in scan.regions:
         title = scan.person_title(place.start)
-        level = None
-        if title is not None:
-            level = "kabupaten" if title.group("kab") else "kota" if title.group("kota") else None
-            level = "provinsi" if title.group("prov") else level
+        level = title if title in LEVELS else None
         region = scan.resolve(place, level)
         if region is None:
             continue
