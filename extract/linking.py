@@ -21,7 +21,8 @@ from extract.sentences import Sentence
 _COMPARISON_BEFORE = re.compile(
     r"(?:di\s?bawah|di\s?atas|setelah|sesudah|mengungguli|menyusul|melampaui|dibanding(?:kan)?"
     r"(?:\s+dengan)?|daripada|ketimbang|mengalahkan|menggeser|menyalip|seperti|sama\s+dengan|"
-    r"selain|bersama(?:\s+dengan)?|lebih\s+\w+\s+(?:dari|daripada))"
+    r"selain|bersama(?:\s+dengan)?|lebih\s+\w+\s+(?:dari|daripada)|tertinggal\s+dari|"
+    r"unggul\s+(?:dari|atas)|kalah\s+dari)"
     r"(?:\s+(?:nilai|posisi|peringkat|skor))?\s{1,3}$",
     re.IGNORECASE,
 )
@@ -48,7 +49,9 @@ _CONNECTOR_WORD = re.compile(
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
-    r"^\W{0,3}(?:nilai(?:nya)?|skor(?:nya)?|capaian(?:nya)?|ia|dia|pihaknya|kami|kita|"
+    r"^\W{0,3}(?:(?:kabupaten|kota|provinsi|pemkab|pemkot|pemprov|pemda|dinas|instansi|"
+    r"puskesmas|lembaga|kementerian|kantor|unit|rumah\s+sakit|daerah)\s+(?:itu|tersebut|ini)|"
+    r"nilai(?:nya)?|skor(?:nya)?|capaian(?:nya)?|ia|dia|pihaknya|kami|kita|"
     r"dengan\s+(?:total\s+)?nilai|ombudsman|hasil(?:nya)?|perolehan|meraih|mendapat)",
     re.IGNORECASE,
 )
@@ -75,13 +78,27 @@ def is_subject(mention: Any, text: str, mentions: list[Any]) -> bool:
         if other is mention or other.end > mention.start:
             continue
         gap = text[other.end : mention.start]
-        if len(gap) <= 12 and _LOCATIVE_GAP.match(gap) and _is_region_qualifier(mention, other):
+        if (
+            len(gap) <= 12
+            and _LOCATIVE_GAP.match(gap)
+            and _is_region_qualifier(mention, other, gap)
+        ):
             return False
+        if (
+            len(gap) <= 12
+            and _COORDINATION_GAP.match(gap)
+            and _COMPARISON_BEFORE.search(text[max(0, other.start - 40) : other.start])
+        ):
+            return False  # "di bawah Provinsi A dan Provinsi B"
     return True
 
 
-def _is_region_qualifier(mention: Any, owner: Any) -> bool:
-    """A bare province/region name right after an agency names where it is, not a new subject."""
+def _is_region_qualifier(mention: Any, owner: Any, gap: str) -> bool:
+    """A region name right after an agency ("X, Jawa Tengah", "X di Kota Kupang") locates it."""
+    if re.fullmatch(r"\s{1,2}di\s{1,2}", gap) and getattr(mention, "agency_type", "") == (
+        "pemerintah_daerah"
+    ):
+        return True
     if not getattr(mention, "bare_name", False):
         return False
     owner_gov = getattr(owner, "government", None) or ""
@@ -95,6 +112,7 @@ def link_sentence(
     mentions: list[Any],
     scores: list[Number],
     previous: list[Any] | None,
+    speakers: list[Any] | None = None,
 ) -> list[Link]:
     """Links for the scores of one sentence; `previous` are subject mentions of the sentence before."""
     if not scores:
@@ -127,13 +145,18 @@ def link_sentence(
         ):
             link = Link(score, after[0], sentence, "score_first", 0.8)
         elif before:
-            link = Link(score, before[-1], sentence, "before", 0.9)
+            owner = _appositive_owner(text, subjects, before, score, prev_bound)
+            link = Link(score, owner, sentence, "before", 0.9)
             partner = _coordinated(text, before)
             if partner is not None:
                 links.append(Link(score, partner, sentence, "shared", 0.7, ["shared_score"]))
                 link.flags.append("shared_score")
         elif follows and _CONNECTOR_WORD.search(gap):
             link = Link(score, after[0], sentence, "score_first", 0.75)
+        elif (owner := _relative_clause_owner(text, mentions, prev_bound, score)) is not None:
+            link = Link(score, owner, sentence, "before", 0.75)
+        elif (speaker := _speaker(text, score, speakers)) is not None:
+            link = Link(score, speaker, sentence, "speaker", 0.7)
         elif not any(m.start < score.start for m in subjects):
             fallback = _previous_subject(text, sentence, score, previous)
             if fallback is not None:
@@ -142,6 +165,60 @@ def link_sentence(
             links.append(link)
             last = link
     return links
+
+
+_APPOSITIVE = re.compile(
+    r"^\s{0,2},\s{0,2}(?:yang|satu|dua|tiga|sebagai|selaku|bersama|setelah|meski|walau|usai)\b"
+    r"[^,.;]{0,160},[^,.;\d]{0,60}$",
+    re.IGNORECASE,
+)
+_RELATIVE_SCORE = re.compile(
+    r"^\s{0,2}(?:yang\s+(?:hanya\s+|juga\s+)?)(?:meraih|memperoleh|mendapat\w{0,3}|mencatat\w{0,3}|"
+    r"dengan|berada)\b[^,.;\d]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _appositive_owner(
+    text: str, subjects: list[Any], before: list[Any], score: Number, floor: int
+) -> Any:
+    """ "X, yang bersama Y masuk lima besar, memperoleh nilai N": N is X's, not Y's."""
+    for candidate in subjects:
+        if candidate.start < floor or candidate.end > before[-1].start:
+            continue
+        if _APPOSITIVE.match(text[candidate.end : score.start]):
+            return candidate
+    return before[-1]
+
+
+def _relative_clause_owner(text: str, mentions: list[Any], floor: int, score: Number) -> Any | None:
+    """ "lebih tinggi dari Kabupaten Y yang meraih N": the compared body owns its own score."""
+    between = [m for m in mentions if floor <= m.start and m.end <= score.start]
+    if between and _RELATIVE_SCORE.match(text[between[-1].end : score.start]):
+        return between[-1]
+    return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:kami|kita)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"[”\"]\s{0,2},?\s{0,2}(?:ujar|kata|ungkap|jelas|tutur|papar|sebut|tegas|terang|imbuh|tambah)"
+    r"\w{0,4}\s{1,3}(?:(?:kepala|kadis|direktur|sekretaris|plt\.?|pj\.?)\s{1,3})?$",
+    re.IGNORECASE,
+)
+
+
+def _speaker(text: str, score: Number, speakers: list[Any] | None) -> Any | None:
+    """ "Nilai kami 86,20," ujar Kepala UPT X: first-person scores belong to the speaker's body."""
+    if not speakers:
+        return None
+    lead = text[max(0, score.start - 80) : score.start]
+    if not _FIRST_PERSON.search(lead):
+        return None
+    for mention in speakers:
+        if mention.start > score.end and mention.start - score.end <= 250:
+            if _ATTRIBUTION.search(text[max(score.end, mention.start - 60) : mention.start]):
+                return mention
+    return None
 
 
 def _owns_next(text: str, mention: Any, scores: list[Number], i: int) -> bool:

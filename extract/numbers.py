@@ -59,7 +59,8 @@ _RANGE_BEFORE = re.compile(
 _THRESHOLD_BEFORE = re.compile(
     r"(?:di\s?bawah|di\s?atas|minimal|maksimal|minimum|maksimum|lebih\s+dari|kurang\s+dari|"
     r"paling\s+(?:rendah|tinggi|sedikit)|batas|ambang|target(?:kan)?|kejar|mengejar|menembus|"
-    r"tembus|[<>≥≤]=?)(?:\s{1,3}(?:nilai|angka|skor|score|poin))?\s{0,3}$",
+    r"tembus|sedikitnya|setidaknya|sekurang-kurangnya|[<>≥≤]=?)"
+    r"(?:\s{1,3}(?:nilai|angka|skor|score|poin))?\s{0,3}$",
     re.IGNORECASE,
 )
 _TARGET_CLAUSE = re.compile(r"\b(?:target|kejar|mengejar|ditargetkan|menargetkan)\b", re.I)
@@ -239,6 +240,8 @@ def _classify(
         return "average"
     if _THRESHOLD_CLAUSE.search(before):
         return "threshold"
+    if re.search(r"\bselisih\w{0,3}\b[^.;\d]{0,60}$", before, re.IGNORECASE):
+        return "delta"
     if _DELTA_BEFORE.search(before):
         return "delta"
     if _THRESHOLD_BEFORE.search(before):

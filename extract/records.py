@@ -87,14 +87,20 @@ def extract_records(article: Article) -> list[ScoreRecord]:
         scores = [
             n
             for n in numbers
-            if n.kind == "score" and sentence.start <= n.start and n.end <= sentence.end
+            if sentence.start <= n.start
+            and n.end <= sentence.end
+            and (
+                n.kind == "score"
+                or (n.kind == "percent" and _right_after_mention(text, n, in_sentence))
+            )
         ]
         foreign = bool(_FOREIGN_INDEX.search(sentence.text)) and not _COMPLIANCE.search(
             sentence.text
         )
         if foreign:
             scores = []
-        found = link_sentence(text, sentence, in_sentence, scores, context)
+        nearby = [m for m in mentions if sentence.end <= m.start <= sentence.end + 250]
+        found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
         links.extend(found)
         context = _context_after(text, in_sentence, found, foreign, context)
 
@@ -118,6 +124,13 @@ def extract_records(article: Article) -> list[ScoreRecord]:
         records.append(record)
         _ = zone_stated
     return records
+
+
+def _right_after_mention(text: str, number: Number, mentions: list[Any]) -> bool:
+    """ "Pemkab X 61,8 persen": a percentage written straight after a name is its score."""
+    return number.decimals > 0 and any(
+        re.fullmatch(r"\s{0,2}[:(]?\s{0,2}", text[m.end : number.start]) for m in mentions
+    )
 
 
 def _context_after(

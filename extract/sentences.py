@@ -83,7 +83,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # "nilai 81. Peringkat 13" ends a sentence; "10. Pemerintah" at a line start is a list number
         line_start = text.rfind("\n", 0, dot) + 1
         return text[line_start:dot].strip() == token
-    return token.lower() in _ABBREVIATIONS and (len(token) > 1 or token.isupper())
+    if len(token) == 1 and token.isupper():
+        # an initial ("Dr. W. Z. Johannes") when another initial or title comes right before
+        return bool(
+            re.search(
+                r"(?:\b[A-Z]|\b(?:Dr|Prof|H|Hj|Ir|Drs))\.\s{1,2}$", text[max(0, dot - 8) : dot - 1]
+            )
+        )
+    return token.lower() in _ABBREVIATIONS
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
