@@ -9,6 +9,7 @@ No Scrapy import: `pantau rebuild` and `pantau extract --from-archive` read this
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
 from collections.abc import Iterator
@@ -143,17 +144,25 @@ class ArchiveWriter:
 
 def iter_records(path: Path, start: int = 0) -> Iterator[ArchivedRecord]:
     """Complete response records of one WARC file from byte `start`; stops (with a warning) at a
-    truncated or corrupt record, keeping every record before it."""
+    truncated or corrupt record, keeping every record before it.
+
+    A crash mid-write leaves a gzip member cut short, which warcio reads as a shorter body
+    without complaint: the payload digest is what tells a complete record from a cut one.
+    """
     with open(path, "rb") as f:
         f.seek(start)
         records = ArchiveIterator(f)
         try:
             for record in records:
-                if record.rec_type != "response":
-                    record.content_stream().read()
-                    continue
-                offset = start + records.get_record_offset()
+                if record.rec_type is None:
+                    raise _Truncated("unreadable record header")
                 body = record.content_stream().read()
+                if record.rec_type != "response":
+                    continue
+                expected = record.rec_headers.get_header("WARC-Payload-Digest")
+                if expected and expected != _payload_digest(body):
+                    raise _Truncated("payload shorter than recorded")
+                offset = start + records.get_record_offset()
                 headers = record.rec_headers
                 http = record.http_headers
                 url = headers.get_header("WARC-Target-URI")
@@ -174,11 +183,18 @@ def iter_records(path: Path, start: int = 0) -> Iterator[ArchivedRecord]:
                 )
         except Exception as error:  # warcio/zlib raise many types for a cut-off gzip member
             log.warning(
-                "%s: truncated or corrupt record after byte %d (%s); kept the records before it",
+                "%s: truncated or corrupt record (%s) — kept the records before it",
                 path.name,
-                start,
-                type(error).__name__,
+                error if isinstance(error, _Truncated) else type(error).__name__,
             )
+
+
+class _Truncated(Exception):
+    pass
+
+
+def _payload_digest(body: bytes) -> str:
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
 def archive_files(workdir: Path) -> list[Path]:

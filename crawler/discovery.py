@@ -269,7 +269,7 @@ def parse_feed(body: bytes, base_url: str, route: str = "feed") -> tuple[list[Li
         if not isinstance(node.tag, str):
             continue
         name = etree.QName(node).localname
-        if name == "link" and node.get("rel") == "next" and node.getparent() is root:
+        if name == "link" and node.get("rel") == "next" and _is_feed_level(node, root):
             next_url = urljoin(base_url, node.get("href", ""))
         if name not in ("item", "entry"):
             continue
@@ -304,6 +304,12 @@ def parse_feed(body: bytes, base_url: str, route: str = "feed") -> tuple[list[Li
             )
         )
     return links, next_url
+
+
+def _is_feed_level(node, root) -> bool:
+    """A <link> of the feed itself (Atom: under <feed>; RSS: under <channel>), not of an item."""
+    parent = node.getparent()
+    return parent is root or etree.QName(parent).localname == "channel"
 
 
 def _strip_tags(text: str) -> str | None:
