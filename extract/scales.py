@@ -106,7 +106,7 @@ _QUALITY_RE = re.compile(
     re.IGNORECASE,
 )
 _LETTER_RE = re.compile(
-    r"\b(?:kategori|katagori|opini|predikat|zona|grade|nilai)\s{1,3}[\"“”']?([A-E])[\"“”']?(?![\w-])"
+    r"\b(?i:kategori|katagori|opini|predikat|zona|grade|nilai)\s{1,3}[\"“”']?([A-E])[\"“”']?(?![\w-])"
 )
 _PREDIKAT_2025_RE = re.compile(
     r"\b(?:predikat|kategori|katagori|opini)\s{1,3}[\"“”']?(sangat\s{1,3}baik|baik|cukup|"

@@ -1,0 +1,71 @@
+"""Numbers: what counts as a score candidate and what is something else."""
+
+import pytest
+
+from extract.numbers import find_numbers, parse_number
+
+
+def kinds(text: str) -> list[tuple[float, str]]:
+    return [(n.value, n.kind) for n in find_numbers(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nilai 91,16 zona", 91.16),
+        ("nilai 91.16 zona", 91.16),
+        ("meraih nilai 94, 62 zona hijau", 94.62),
+        ("mendapat nilai 30, 76.", 30.76),
+        ("berada di angka 45,31 %.", 45.31),
+        ("dengan nilai 85,82 persen", 85.82),
+        ("Kantor Camat 53.20,Dinas Sosial", 53.2),
+        ("dengan nilai 82,7.", 82.7),
+        ("dengan nilai 81. Peringkat", 81.0),
+    ],
+)
+def test_score_formats(text, value):
+    assert (value, "score") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("zona hijau dengan rentang nilai 81-100", "range"),
+        ("kategori A pada interval 88,00–100", "range"),
+        ("Sebanyak 42 pemkot (42,86 persen) masuk zonasi kuning", "percent"),
+        ("berada di peringkat ke 91 dari 98", "rank"),
+        ("naik 1,97 poin dari tahun lalu", "delta"),
+        ("nilai rata-rata nasional 74,45", "average"),
+        ("indikator input (bobot 21.85%)", "weight"),
+        ("target tahun depan mengejar nilai 84", "threshold"),
+        ("Undang-Undang Nomor 25 Tahun 2009", "law"),
+    ],
+)
+def test_non_scores(text, kind):
+    assert kind in {k for _, k in kinds(text)}
+    assert "score" not in {k for _, k in kinds(text)}
+
+
+def test_whole_number_needs_a_score_word():
+    assert kinds("ada 13 kabupaten")[0][1] != "score"
+    assert kinds("Ombudsman memberi nilai 48 kepada Pemkot")[0] == (48.0, "score")
+
+
+def test_second_value_of_a_change_is_a_score():
+    assert kinds("nilainya meningkat dari 89 menjadi 91.") == [(89.0, "score"), (91.0, "score")]
+
+
+def test_rank_list_is_not_read_as_decimal():
+    values = [v for v, _ in kinds("masing-masing di posisi ke 94, 95, 96, 97, dan 98")]
+    assert 96.97 not in values
+
+
+def test_dates_and_years():
+    found = kinds("diserahkan Kamis (22/12/2022) dan 13 Februari 2025")
+    assert all(kind in {"date", "year"} for _, kind in found)
+
+
+def test_parse_number():
+    assert parse_number("94, 62") == 94.62
+    assert parse_number("2.842") == 2842.0
+    assert parse_number("abc") is None

@@ -1,0 +1,81 @@
+"""extract_records end to end: relevance, fields, provenance, negatives, dedup."""
+
+from extract.model import Article
+from extract.records import extract_records
+
+STORY = (
+    "Empat OPD Pemkab Klaten Raih Opini Kualitas Tertinggi\n"
+    "KLATEN - Sebanyak empat Organisasi Perangkat Daerah (OPD) di lingkungan Pemerintah Kabupaten "
+    "(Pemkab) Klaten meraih kategori Zona Hijau Penilaian Kepatuhan Penyelenggaraan Pelayanan "
+    "Publik Tahun 2024 dari Perwakilan Ombudsman RI Jawa Tengah.\n"
+    "Piagam diserahkan di Pendopo Klaten, Selasa, 04 Februari 2025, sesuai Undang-Undang Nomor 25 "
+    "Tahun 2009.\n"
+    "Dinsos meraih nilai 95, 12 zona hijau kualitas tertinggi, DPMPTSP nilai 90,06 zona hijau "
+    "kualitas tertinggi dan Disdukcapil nilai 88,40 zona hijau kualitas tertinggi.\n"
+    "Kepala Perwakilan mengatakan Kabupaten Klaten nilainya meningkat dari 87 menjadi 90.\n"
+)
+
+
+def records(text: str, published: str | None = "2025-02-05", title: str | None = None):
+    return extract_records(Article(doc_id="d1", text=text, published=published, title=title))
+
+
+def test_story_records_and_fields():
+    got = records(STORY)
+    by_score = {r.score: r for r in got}
+    assert set(by_score) == {95.12, 90.06, 88.4, 87.0, 90.0}
+    dinsos = by_score[95.12]
+    assert dinsos.government == "Kabupaten Klaten"
+    assert (dinsos.zone, dinsos.zone_source) == ("hijau", "stated")
+    assert (dinsos.category, dinsos.category_source) == ("kualitas tertinggi", "stated")
+    assert (dinsos.assessment_year, dinsos.year_source) == (2024, "stated")
+    regency = {r.score: r.assessment_year for r in got if r.agency == "Kabupaten Klaten"}
+    assert regency == {87.0: 2023, 90.0: 2024}
+    assert by_score[90.0].zone_source == "derived"
+
+
+def test_quote_and_span_point_into_the_text():
+    for record in records(STORY):
+        assert STORY[record.start : record.end] == record.quote
+        assert record.agency in record.quote
+        assert 0 < record.confidence <= 1
+
+
+def test_irrelevant_article_yields_nothing():
+    text = "Kabupaten Klaten masuk zona hijau COVID-19 dengan nilai risiko 2,85 pekan ini."
+    assert records(text) == []
+
+
+def test_mention_only_article_yields_nothing():
+    text = (
+        "Ombudsman RI menyerahkan hasil penilaian kepatuhan 2023: 414 instansi (70,70%) zona hijau, "
+        "133 (22,66%) zona kuning. Kabupaten Boyolali dan Kota Surakarta masuk zona hijau."
+    )
+    assert records(text) == []
+
+
+def test_stated_zone_contradicting_the_score_is_kept_and_flagged():
+    text = "Hasil penilaian kepatuhan Ombudsman 2022: Kota Pekalongan masuk zona hijau dengan nilai 60,10."
+    (record,) = records(text)
+    assert record.zone == "hijau"
+    assert "zone_inconsistent_with_score" in record.flags
+
+
+def test_year_inferred_from_publication_date():
+    text = "Ombudsman menyerahkan rapor kepatuhan. Kota Tegal meraih nilai 91,20."
+    (record,) = records(text, published="2024-01-20")
+    assert (record.assessment_year, record.year_source) == (2023, "inferred")
+    (undated,) = records(text, published=None)
+    assert undated.assessment_year is None
+
+
+def test_duplicates_collapse():
+    text = (
+        "Penilaian kepatuhan Ombudsman Tahun 2023: Kabupaten Kebumen meraih nilai 91,72. "
+        "Dengan nilai 91,72 itu Kabupaten Kebumen masuk zona hijau."
+    )
+    assert len(records(text)) == 1
+
+
+def test_deterministic():
+    assert [r.to_dict() for r in records(STORY)] == [r.to_dict() for r in records(STORY)]
