@@ -13,10 +13,11 @@ Not agencies: the Ombudsman itself and the province of its Perwakilan, people (a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.gazetteer import compact_key, load_gazetteer, trie_pattern
 from extract.regions import LEVELS, Region, RegionMention, find_region_mentions, region_by_code
@@ -149,6 +150,7 @@ _LEVEL_WORDS = frozenset(
         "kotamadya",
     ]
 )
+_MAX_NAME_WORDS = 24  # the longest real unit names have about 15 words
 _CONNECTORS = frozenset({"dan", "serta", "&"})
 _NAME_SUFFIXES = frozenset(
     [
@@ -341,7 +343,7 @@ _BARE_PEM = re.compile(r"(?<![\w/])(?P<pem>Pemkab|Pemkot|Pemprov|Pemda)(?![\w/])
 _PEM_LEVEL = {"pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi", "pemda": None}
 
 _OMBUDSMAN = re.compile(
-    r"(?i:ombudsman)(?:"
+    r"(?i:omb(?:udsman|dusman))(?:"
     + _SPACE
     + r"+(?:Republik"
     + _SPACE
@@ -374,6 +376,12 @@ class _Candidate:
     priority: int  # breaks ties between spans of equal length
 
 
+@lru_cache(maxsize=8)
+def _region_mentions(text: str) -> tuple[RegionMention, ...]:
+    """Region mentions of a text; cached because callers run article_government first."""
+    return tuple(find_region_mentions(text))
+
+
 class _Scan:
     """State of one pass over a text: region mentions by start, blocked (Ombudsman) spans."""
 
@@ -381,7 +389,7 @@ class _Scan:
         self.text = text
         self.context = context
         blocked: list[tuple[int, int]] = []
-        regions = find_region_mentions(text)
+        regions = _region_mentions(text)
         by_start = {m.start: m for m in regions}
         for pattern in (_OMBUDSMAN, _PERWAKILAN):
             for match in pattern.finditer(text):
@@ -390,13 +398,16 @@ class _Scan:
                     blocked.append((match.start(), after.end))
                 elif pattern is _OMBUDSMAN:
                     blocked.append((match.start(), match.end()))
-        self.blocked = blocked
+        self.blocked = _Spans()
+        for start, end in sorted(blocked):
+            if not self.blocked.overlaps(start, end):
+                self.blocked.add(start, end)
         self.regions = [m for m in regions if not self.is_blocked(m.start, m.end)]
         self.region_at = {m.start: m for m in self.regions}
         self.definitions: dict[str, tuple[str, str]] = {}  # abbreviation -> (name, type)
 
     def is_blocked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.blocked)
+        return self.blocked.overlaps(start, end)
 
     def place_after(self, pos: int) -> RegionMention | None:
         """The region mention that starts after spaces at `pos`, if any."""
@@ -486,20 +497,37 @@ def find_agency_mentions(text: str, context: Region | None = None) -> list[Agenc
     return _select(candidates, scan)
 
 
+class _Spans:
+    """Non-overlapping spans with O(log n) overlap checks (hostile texts can hold thousands)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i and self.ends[i - 1] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def _select(candidates: list[_Candidate], scan: _Scan) -> list[AgencyMention]:
     chosen: list[AgencyMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     ordered = sorted(
         candidates,
         key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, c.mention.start),
     )
     for cand in ordered:
         m = cand.mention
-        if scan.is_blocked(m.start, m.end):
+        if m.start == m.end or scan.is_blocked(m.start, m.end) or taken.overlaps(m.start, m.end):
             continue
-        if any(s < m.end and m.start < e for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
         chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
 
@@ -511,7 +539,7 @@ def _consume_unit_words(scan: _Scan, pos: int) -> tuple[list[str], int]:
     words: list[str] = []
     end = pos
     pending: list[str] = []
-    while True:
+    while len(words) < _MAX_NAME_WORDS:
         match = _NEXT_WORD.match(text, pos)
         if not match:
             break

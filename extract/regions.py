@@ -32,7 +32,7 @@ PREFIX_PATTERN = r"""
   (?:
     (?i:(?:pemerintah\s+(?:daerah\s+)?|pemda\s+))?
     (?:
-      (?P<kab>(?i:kabupaten(?:\s+administrasi)?|kab\.?|pemkab))
+      (?P<kab>(?i:kabupaten(?:\s+administrasi)?|kab\.?|pemkab|pembkab))
     | (?P<kota>(?i:kota(?:\s+administrasi)?|kotamadya|pemkot))
     | (?P<prov>(?i:provinsi|prov\.|pemprov))
     )
@@ -106,7 +106,8 @@ class _Index:
     by_name: dict[str, Region]
     by_key: dict[str, list[Region]]  # compact surface key -> regions it can name
     capital_keys: set[str]  # short forms listed in capitals (NTT, OKU): capitals in text too
-    pattern: re.Pattern
+    pattern: re.Pattern  # whole names, any case (resolve_region)
+    text_pattern: re.Pattern  # names inside running text
 
 
 @cache
@@ -153,11 +154,14 @@ def _index() -> _Index:
     for variant, target in (gaz.get("spelling_variants") or {}).items():
         for region in shorts_by_name[target]:
             add(variant, region)
-    pattern = re.compile(
-        r"(?<![\w])" + PREFIX_PATTERN + r"?(?P<name>(?i:" + trie_pattern(surfaces) + r"))(?![\w])",
-        re.VERBOSE,
+    names = r"(?P<name>(?i:" + trie_pattern(surfaces) + r"))(?![\w])"
+    pattern = re.compile(r"(?<![\w])" + PREFIX_PATTERN + r"?" + names, re.VERBOSE)
+    # In running text a name starts with a capital and a prefix with P/K (any case): checking
+    # that first skips most positions cheaply.
+    text_pattern = re.compile(
+        r"(?<![\w])(?=[A-Z]|(?i:[pk]))" + PREFIX_PATTERN + r"?(?=[A-Z])" + names, re.VERBOSE
     )
-    return _Index(by_code, by_name, by_key, capital_keys, pattern)
+    return _Index(by_code, by_name, by_key, capital_keys, pattern, text_pattern)
 
 
 def _split_prefix(match: re.Match) -> tuple[bool, str | None]:
@@ -239,7 +243,7 @@ def find_region_mentions(text: str, province_hint: str | None = None) -> list[Re
     index = _index()
     province_code = _province_of(province_hint) if province_hint else None
     mentions: list[RegionMention] = []
-    for match in index.pattern.finditer(text):
+    for match in index.text_pattern.finditer(text):
         surface_name = match.group("name")
         key = compact_key(surface_name)
         candidates = index.by_key.get(key, [])
