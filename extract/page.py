@@ -12,7 +12,7 @@ import codecs
 import json
 import logging
 import re
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import htmldate
 import trafilatura
@@ -23,8 +23,16 @@ from extract.model import Article, Page
 
 log = logging.getLogger("pantau.extract.page")
 
-# trafilatura's cost grows with the tree; a news article never needs more than this.
-MAX_HTML_CHARS = 5_000_000
+# trafilatura's cost grows with the tree (about 2 s per MB of dense markup on one core); the
+# article sits in the first part of any real page, so only this much markup is parsed.
+MAX_HTML_CHARS = 2_000_000
+# Executable scripts, styles, inline SVG and comments are what make real pages huge; trafilatura
+# discards them anyway, so they are cut before parsing (JSON scripts stay: they carry metadata).
+BULK = re.compile(
+    r"<script\b(?![^>]*json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"
+    r"|<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
+    re.I | re.S,
+)
 # A page whose main text is shorter than this is a stub, an index or an error page.
 MIN_TEXT_CHARS = 80
 
@@ -80,11 +88,12 @@ RELATED_LABELS = (
     "baca berita lainnya",
 )
 _LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-RELATED_XPATH = [
+RELATED_XPATH = (
     "//*[self::p or self::div or self::li or self::section or self::aside]"
-    f"[.//a][string-length(normalize-space(.)) < 400][starts-with({_LOWER}, '{label}')]"
-    for label in RELATED_LABELS
-]
+    "[.//a][string-length(normalize-space(.)) < 400]["
+    + " or ".join(f"starts-with({_LOWER}, '{label}')" for label in RELATED_LABELS)
+    + "]"
+)
 
 
 class UnusablePage(Exception):
@@ -119,6 +128,8 @@ def parse_page(page: Page) -> Article:
     if "<" not in html[:65536]:
         raise UnusablePage("no HTML markup in the body (plain text or data, not a web page)")
     if len(html) > MAX_HTML_CHARS:
+        html = BULK.sub("", html)
+    if len(html) > MAX_HTML_CHARS:
         log.debug(
             "%s: page is %d characters, only the first %d are parsed",
             where,
@@ -146,12 +157,8 @@ def parse_page(page: Page) -> Article:
     text = (document.text or "").strip() if document is not None else ""
     if len(text) < MIN_TEXT_CHARS:
         raise UnusablePage("no article text found in the page (index, stub or script-only page)")
-    published = document.date
-    if published is None:
-        published = htmldate.find_date(
-            tree, extensive_search=True, original_date=True, url=page.url
-        )
-    canonical = document.url if document.url and document.url.startswith("http") else None
+    canonical = _canonical(tree, page.url)
+    published, date_source = _publication_date(document.date, stated, tree, html, page.url)
     return Article(
         doc_id=canonical or page.url,
         text=text,
@@ -160,7 +167,7 @@ def parse_page(page: Page) -> Article:
         site=_host(page.url),
         title=(document.title or None),
         published=published,
-        date_source=_date_source(published, stated, page.url) if published else None,
+        date_source=date_source,
         fetched_at=page.fetched_at,
         source=page.source,
     )
@@ -272,12 +279,49 @@ def _json_values(data, key: str):
             yield from _json_values(item, key)
 
 
-def _date_source(published: str, stated: dict[str, set[str]], url: str) -> str:
-    if published in stated["json-ld"]:
-        return "json-ld"
-    if published in stated["meta"]:
-        return "meta"
+def _publication_date(
+    found: str | None, stated: dict[str, set[str]], tree: HtmlElement, html: str, url: str
+) -> tuple[str | None, str | None]:
+    """The date and where it came from: page metadata, the URL, then htmldate's deep search.
+
+    A month-only URL date (Blogger's /2024/12/slug.html) gives the first of the month unless
+    the deep search finds a day in that month. Deep-search results that are only a copyright
+    year ("© 2025" → 2025-01-01) are not publication dates and are dropped.
+    """
     match = URL_DATE.search(url or "")
-    if match and published.startswith(f"{match.group(1)}-{match.group(2)}"):
-        return "url"
-    return "htmldate"
+    if found:
+        if found in stated["json-ld"]:
+            return found, "json-ld"
+        if found in stated["meta"]:
+            return found, "meta"
+        if match and found.startswith(f"{match.group(1)}-{match.group(2)}"):
+            return found, "url"
+        return found, "htmldate"
+    if match and match.group(3):
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "url"
+    deep = htmldate.find_date(tree, extensive_search=True, original_date=True, url=url)
+    if deep and deep.endswith("-01-01") and _copyright_year(html, deep[:4]):
+        deep = None
+    if match:
+        month = f"{match.group(1)}-{match.group(2)}"
+        return (deep, "htmldate") if deep and deep.startswith(month) else (f"{month}-01", "url")
+    return (deep, "htmldate") if deep else (None, None)
+
+
+def _copyright_year(html: str, year: str) -> bool:
+    pattern = rf"(?:©|&copy;|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}\b"
+    return re.search(pattern, html, re.I) is not None
+
+
+def _canonical(tree: HtmlElement, url: str) -> str | None:
+    """rel=canonical (else og:url), made absolute against the page URL; None if absent."""
+    hrefs = tree.xpath(
+        '//link[contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
+        '|//meta[@property="og:url"]/@content'
+    )
+    for href in hrefs:
+        href = href.strip()
+        candidate = urljoin(url, href) if url.startswith(("http://", "https://")) else href
+        if candidate.startswith(("http://", "https://")):
+            return candidate
+    return None
