@@ -100,7 +100,9 @@ def _gazetteer() -> _Gazetteer:
     for choices in (gaz.get("ambiguous") or {}).values():
         for full in choices:
             words.update(re.findall(r"[a-z]+", full.lower()))
-    words -= {"dan", "serta", "di"}
+    # Head words and "lembaga" start a new name: "Dinas Kesehatan, Dinas Sosial" is two units.
+    words -= {"dan", "serta", "di", "dinas", "badan", "kantor", "kementerian", "lembaga"}
+    words -= {"satuan", "sekretariat", "inspektorat", "bagian", "unit", "komisi"}
     pattern = re.compile(
         r"(?<![\w/])(?P<form>(?i:" + trie_pattern([f.written for f in forms.values()]) + r"))"
         r"(?![\w]|/\w)"
@@ -223,6 +225,13 @@ _NAME_STOP = frozenset(
         "pemda",
         "se",
         "dalam",
+        "polres",
+        "polresta",
+        "polrestabes",
+        "polda",
+        "polsek",
+        "jajaran",
+        "wilayah",
     ]
 )
 
@@ -241,7 +250,9 @@ _HEAD_TYPE = {
     "kementerian": KEMENTERIAN,
 }
 # "Kantor Pertanahan", "Kantor Wilayah", "Kantor Camat" … have their own rules.
-_KANTOR_OTHER = frozenset({"pertanahan", "wilayah", "camat", "imigrasi", "kementerian", "bpn"})
+_KANTOR_OTHER = frozenset(
+    {"pertanahan", "wilayah", "camat", "imigrasi", "kementerian", "bpn", "pusat", "kecamatan"}
+)
 
 _NAMED_HEAD = re.compile(
     r"(?<![\w/])(?P<head>"
@@ -292,6 +303,7 @@ _POLICE_NAME = {
     "polda": "Kepolisian Daerah",
     "polsek": "Kepolisian Sektor",
 }
+_LEVEL_AFTER = re.compile(_SPACE + r"+(?P<lvl>Kota|Kabupaten)\b(?!" + _SPACE + r"+[A-Z])")
 _LAND = re.compile(
     r"(?<![\w/])(?P<kind>"
     r"(?P<kanwil>(?:Kanwil|Kantor"
@@ -812,18 +824,22 @@ def _police(scan: _Scan) -> list[_Candidate]:
             )
             office = f"{unit} {office}"
         place = scan.place_after(match.end())
+        region = scan.resolve(place) if place is not None else None
+        if place is not None and office.endswith("Kepolisian Daerah"):
+            if region is not None and region.level == "provinsi":
+                label = region.province_name
+            else:  # "Polda Metro Jaya": not the Kota Metro of Lampung
+                place = region = None
+        elif place is not None:
+            city_level = office.endswith(("Kota", "Kota Besar"))
+            label = region.short_name if city_level and region else _place_label(scan, place)
         if place is not None:
             end = place.end
-            label = _place_label(scan, place, province=kind.lower() == "polda")
-            if kind.lower() == "polda":
-                region = scan.resolve(place)
-                label = region.province_name if region else label
         else:
             label, end = _written_name(scan, match.end())
-            if not label:
-                continue
-        trailing = re.compile(_SPACE + r"+(?P<lvl>Kota|Kabupaten)\b(?!" + _SPACE + r"+[A-Z])")
-        tail = trailing.match(text, end)
+            if not label or label.lower().startswith("se-"):
+                continue  # "Polres di …", "Polres se-Maluku": police in general
+        tail = _LEVEL_AFTER.match(text, end)
         if tail:
             label += " " + tail.group("lvl")
             end = tail.end()

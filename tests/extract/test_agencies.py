@@ -152,7 +152,11 @@ def test_long_unit_name_with_definition_and_place_is_one_mention():
     m = one(text)
     assert m.surface == "Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil) Kota Malang"
     assert m.canonical_name == "Dinas Kependudukan dan Pencatatan Sipil Kota Malang"
-    assert (m.abbreviation, m.government, m.government_stated) == ("Disdukcapil", "Kota Malang", True)
+    assert (m.abbreviation, m.government, m.government_stated) == (
+        "Disdukcapil",
+        "Kota Malang",
+        True,
+    )
 
 
 def test_long_unit_name_stops_at_a_verb():
@@ -330,3 +334,39 @@ def test_canonical_agency_name_without_government_is_the_unit():
 def test_empty_or_non_text_input_gives_no_mentions():
     assert find_agency_mentions("") == []
     assert find_agency_mentions(None) == []
+
+
+def test_list_of_dinas_gives_one_mention_each():
+    text = "Dinas Kesehatan, Dinas Pendidikan, dan Dinas Sosial Kota Blitar dinilai."
+    found = mentions(text)
+    assert [m.unit_name for m in found] == ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Sosial"]
+    assert found[-1].government == "Kota Blitar"
+
+
+def test_generic_phrases_are_not_agencies():
+    assert mentions("Penilaian bagi Kementerian dan Lembaga berlangsung di Kantor Pusat.") == []
+    assert mentions("Polres di seluruh Indonesia dan Polres se-Jawa dinilai.") == []
+
+
+def test_polda_metro_jaya_is_not_kota_metro():
+    m = one("Polda Metro Jaya meraih 90.")
+    assert m.canonical_name == "Kepolisian Daerah Metro Jaya"
+
+
+def test_polresta_does_not_repeat_kota():
+    assert one("Polresta Kota Malang meraih 90.").canonical_name == "Kepolisian Resor Kota Malang"
+
+
+def test_kantor_camat_is_a_kecamatan():
+    m = one("Kantor Camat Pontang meraih 70.", SERANG_KAB)
+    assert (m.canonical_name, m.agency_type) == ("Kecamatan Pontang", "kecamatan")
+
+
+def test_ministry_office_in_a_region_is_vertical():
+    m = one("Kemenag Kabupaten Bantul meraih 85.")
+    assert (m.agency_type, m.government) == ("vertikal", None)
+    assert m.canonical_name == "Kementerian Agama Kabupaten Bantul"
+    m = one("Kanwil Kemenkumham Jateng meraih 85.")
+    assert m.canonical_name == (
+        "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Jawa Tengah"
+    )
