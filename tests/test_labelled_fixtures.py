@@ -28,7 +28,13 @@ RECORD_KEYS = {
     "flags",
 }
 ZONES = {"hijau", "kuning", "merah", None}
-FLAGS = {"previous_year", "shared_score", "year_not_stated", "rounded_or_approximate"}
+FLAGS = {
+    "previous_year",
+    "shared_score",
+    "year_not_stated",
+    "rounded_or_approximate",
+    "category_inconsistent_with_score",
+}
 GOVERNMENT = re.compile(r"^(Kabupaten|Kota|Provinsi) \S.*$")
 NUMBER = re.compile(r"\d+(?:[.,] ?\d+)?")
 TAG_ROW = re.compile(r"^\| `([a-z0-9_]+)` \|", re.MULTILINE)
