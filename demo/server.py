@@ -270,8 +270,13 @@ class DemoSites:
         ]
 
     def stop(self) -> None:
+        """Stop every site (in parallel: each shutdown waits up to one poll interval)."""
+        stoppers = [threading.Thread(target=s.shutdown) for s in self._servers]
+        for stopper in stoppers:
+            stopper.start()
+        for stopper in stoppers:
+            stopper.join()
         for server in self._servers:
-            server.shutdown()
             server.server_close()
         self._servers.clear()
 
