@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval eval-dev bench clean
+.PHONY: install system-deps demo test lint eval eval-dev bench clean
 
 install: $(STAMP)
 
@@ -15,10 +15,19 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Debian's chromium for the browser tests (Playwright drives /usr/bin/chromium; it never downloads one).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
 demo: install
 	$(BIN)/pantau demo
 
-test: install
+test: install system-deps
 	$(BIN)/python -m pytest -q
 
 lint: install
