@@ -62,21 +62,26 @@ class PoliteRetryMiddleware(RetryMiddleware):
     async def _wait(self, request: Request, retry_after: float | None) -> None:
         attempt = request.meta.get("retry_times", 0)
         wait = min(self.backoff * (2**attempt), self.max_backoff)
+        slot, before = None, None
         if retry_after is not None:
             wait = max(wait, retry_after)
-            self._slow_down_slot(request, retry_after)
+            slot, before = self._slow_down_slot(request, retry_after)
         if wait > 0:
             await sleep(wait)
+        if slot is not None and slot.delay == wait:
+            slot.delay = before  # the pause the server asked for is over
 
-    def _slow_down_slot(self, request: Request, seconds: float) -> None:
-        """Make every request to this site wait, not just the one that was refused."""
+    def _slow_down_slot(self, request: Request, seconds: float):
+        """Make every request to this site wait too, not just the one that was refused."""
         downloader = getattr(self.crawler.engine, "downloader", None)
         if downloader is None:
-            return
+            return None, None
         key = request.meta.get("download_slot") or downloader.get_slot_key(request)
         slot = downloader.slots.get(key)
-        if slot is not None:
-            slot.delay = max(slot.delay, min(seconds, self.max_retry_after))
+        if slot is None or slot.delay >= seconds:
+            return None, None
+        before, slot.delay = slot.delay, seconds
+        return slot, before
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:

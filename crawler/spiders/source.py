@@ -100,7 +100,8 @@ class SourceSpider(scrapy.Spider):
         self.ctx = ctx
         self.health = SourceHealth(source.name, ctx.run_id, utc_now())
         self.stems = relevance_words(source.search_terms)
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # canonical URLs requested (or decided on) this run
+        self.claimed: set[str] = set()  # canonical URLs archived this run
         self.consecutive_failures = 0
         self.max_route_pages = 50
         self.max_sitemap_depth = 3
@@ -392,7 +393,7 @@ class SourceSpider(scrapy.Spider):
             return
         declared = _declared_charset(ctype, body)
         if declared in ("utf-8", "utf8") and not _decodes(body, "utf-8"):
-            self._fail("bad_encoding", response.url, "declared UTF-8 but is not; archived as is")
+            self._fail("bad_encoding", response.url, "declared UTF-8 but is not", kept=True)
         keys = {canonical, canonical_url(response.url)}
         primary = canonical_url(response.url)
         declared_canonical = _page_canonical(body, response.url)
@@ -400,11 +401,17 @@ class SourceSpider(scrapy.Spider):
             primary = canonical_url(declared_canonical)
             keys.add(primary)
         self.seen.update(keys)
+        if primary in self.claimed:  # another URL of this run already led to the same page
+            self._record_non_article(response, canonical, link, "duplicate")
+            return
         digest = content_hash(body)
         known = self.ctx.state.known(primary)
         if known is not None and known.content_hash == digest:
             self.health.not_modified += 1
+            if canonical != primary:  # remember the alias so it is not fetched again
+                self._record_non_article(response, canonical, link, "duplicate")
             return
+        self.claimed.add(primary)
         headers = [
             (k.decode("latin-1"), v.decode("latin-1"))
             for k, values in response.headers.items()
@@ -458,7 +465,7 @@ class SourceSpider(scrapy.Spider):
             return
         tries = meta.get("retry_times", 0) + 1
         after = f" after {tries} tries" if tries > 1 else ""
-        self._fail(kind, request.url, f"{what}{after}")
+        self._fail(kind, request.url, what, after)
         if kind == "robots_forbidden" and meta.get("kind") == "article":
             # Policy, not an accident: do not ask again until the route reports a change.
             self._record_non_article(request, meta["canonical"], meta["link"], kind, status=None)
@@ -474,9 +481,11 @@ class SourceSpider(scrapy.Spider):
                 )
                 raise CloseSpider("site_down")
 
-    def _fail(self, kind: str, url: str, what: str) -> None:
+    def _fail(self, kind: str, url: str, what: str, after: str = "", kept: bool = False) -> None:
+        """Count one error and say it in one line: `source: what on URL[ after N tries] — skipped`."""
         self.health.error(kind)
-        log.warning("%s: %s on %s — skipped", self.source.name, what, url)
+        outcome = "archived as fetched" if kept else "skipped"
+        log.warning("%s: %s on %s%s — %s", self.source.name, what, url, after, outcome)
 
     def _warn_once(self, key: str, url: str, what: str, kind: str | None = None) -> None:
         if key in self.seen:

@@ -74,6 +74,7 @@ class Site:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
+        self._port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -92,7 +93,7 @@ class Site:
 
     @property
     def port(self) -> int:
-        return self._server.server_address[1]
+        return self._port  # still known after stop(), for URLs in assertions
 
     @property
     def base(self) -> str:
