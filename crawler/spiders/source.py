@@ -103,6 +103,7 @@ class SourceSpider(scrapy.Spider):
         self.seen: set[str] = set()  # canonical URLs requested (or decided on) this run
         self.claimed: set[str] = set()  # canonical URLs archived this run
         self.consecutive_failures = 0
+        self.giving_up = False
         self.max_route_pages = 50
         self.max_sitemap_depth = 3
         self.site_down_after = 10
@@ -463,6 +464,8 @@ class SourceSpider(scrapy.Spider):
             log.debug("%s: probe %s: %s", self.source.name, request.url, what)
             yield from self._continue(meta.get("plan", []), meta.get("plan_route", "auto"))
             return
+        if self.giving_up:  # the site is down and the source is stopping: nothing new to say
+            return
         tries = meta.get("retry_times", 0) + 1
         after = f" after {tries} tries" if tries > 1 else ""
         self._fail(kind, request.url, what, after)
@@ -472,6 +475,7 @@ class SourceSpider(scrapy.Spider):
         if kind in _CONNECTION_KINDS:
             self.consecutive_failures += 1
             if self.consecutive_failures >= self.site_down_after:
+                self.giving_up = True
                 self.health.error("site_down")
                 log.error(
                     "%s: %d requests in a row failed to connect — the site seems down; "

@@ -57,6 +57,7 @@ class Site:
         self._counts: dict[str, int] = {}
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
+        self.down = False  # set by go_down(): open connections are dropped unanswered
         self._thread: threading.Thread | None = None
 
     # -- lifecycle
@@ -84,6 +85,11 @@ class Site:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
+
+    def go_down(self) -> None:
+        """The site dies: no new connections, and open keep-alive ones get no answer."""
+        self.down = True
+        threading.Thread(target=self.stop, daemon=True).start()
 
     def __enter__(self) -> Site:
         return self.start()
@@ -115,6 +121,9 @@ class Site:
 
     # -- serving
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        if self.down:
+            handler.close_connection = True
+            return
         parts = urlsplit(handler.path)
         key = parts.path + (f"?{parts.query}" if parts.query else "")
         with self._lock:
