@@ -304,6 +304,10 @@ def _wp_page_url(base: str, query: dict[str, str], page: int) -> str:
     return f"{base}/wp-json/wp/v2/posts?" + "&".join(f"{k}={v}" for k, v in params.items())
 
 
+def search_articles(articles, search: str) -> list[DemoArticle]:
+    return _filter(articles, search)
+
+
 def _filter(articles, search: str) -> list[DemoArticle]:
     """Every whitespace-separated term must occur in the title, excerpt or body (like WP/Blogger)."""
     terms = [t.lower() for t in search.replace('"', " ").split()]

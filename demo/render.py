@@ -116,6 +116,23 @@ def render_home(site: DemoSiteContent, base: str) -> str:
     return _layout(site, base, f"{site.title} - {site.tagline}", head, main)
 
 
+def render_search(site: DemoSiteContent, base: str, term: str, found: list[DemoArticle]) -> str:
+    """WordPress's on-site search page (/?s=term): matching posts, newest first."""
+    items = "".join(_home_item(site, a, base) for a in found) or (
+        "<p class='no-results'>Maaf, tidak ada berita yang cocok dengan kata kunci Anda.</p>"
+    )
+    main = (
+        f'<div class="td-page-header"><h1 class="entry-title td-page-title">'
+        f'<span class="td-search-query">Hasil pencarian untuk: {escape(term)}</span></h1>'
+        f'<div class="td-search-header">{len(found)} hasil</div></div>'
+        f'<div class="td-ss-main-content">{items}</div>'
+    )
+    head = '<meta name="robots" content="noindex, follow">'
+    return _layout(
+        site, base, f"Hasil pencarian untuk \u201c{term}\u201d - {site.title}", head, main
+    )
+
+
 def render_static(site: DemoSiteContent, base: str, heading: str, path: str) -> str:
     main = (
         f'<article class="page"><h1 class="entry-title">{escape(heading)}</h1>'

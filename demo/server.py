@@ -7,6 +7,7 @@ Last-Modified and ETag, and conditional requests get 304, so incremental crawlin
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -19,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from demo import discovery
 from demo.content import DemoSiteContent, load_sites
-from demo.render import article_path, render_article, render_home, render_static
+from demo.render import article_path, render_article, render_home, render_search, render_static
 
 log = logging.getLogger("pantau.demo")
 
@@ -149,6 +150,10 @@ class DemoSiteApp:
                 return Response(200, TYPES[kind], text.encode("utf-8"), self.newest)
         except discovery.BadRequest as error:
             return Response(400, TYPES["json"], json.dumps(error.body).encode("utf-8"))
+        if platform == "wordpress" and path == "/" and "s" in query:
+            found = discovery.search_articles(self.content.articles, query["s"])
+            page = render_search(self.content, self.base, query["s"], found)
+            return Response(200, HTML, page.encode("utf-8"))
         if not parts.query and path in self.static:
             return self.static[path]
         if parts.query and path in self.static and not path.endswith(".xml"):
@@ -190,13 +195,18 @@ def _handler_for(app: DemoSiteApp) -> type[BaseHTTPRequestHandler]:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+            body = response.body
+            if len(body) > 1024 and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, compresslevel=6, mtime=0)
+                headers["Content-Encoding"] = "gzip"
+            headers["Vary"] = "Accept-Encoding"
             self.send_response(response.status)
             for name, value in headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(response.body)))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if include_body:
-                self.wfile.write(response.body)
+                self.wfile.write(body)
 
         def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
             log.debug("%s %s", app.content.name, format % args)

@@ -12,6 +12,7 @@ import codecs
 import json
 import logging
 import re
+import zlib
 from urllib.parse import urljoin, urlparse
 
 import htmldate
@@ -33,6 +34,8 @@ BULK = re.compile(
     r"|<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
     re.I | re.S,
 )
+# Decompressed bodies larger than this are cut (a compressed "bomb" must not exhaust memory).
+MAX_DECOMPRESSED_BYTES = 50_000_000
 # A page whose main text is shorter than this is a stub, an index or an error page.
 MIN_TEXT_CHARS = 80
 
@@ -46,7 +49,6 @@ BINARY_SIGNATURES = (
     (b"GIF8", "a GIF image"),
     (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
     (b"PK\x03\x04", "a ZIP/Office document"),
-    (b"\x1f\x8b", "gzip-compressed data"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
     (b"BM", None),  # only with other evidence: many texts start with "BM…"
 )
@@ -119,7 +121,7 @@ def parse_page(page: Page) -> Article:
     where = page.url
     if page.status and page.status >= 400:
         raise UnusablePage(f"HTTP status {page.status}, not an article")
-    body = page.body or b""
+    body = _decompress(page.body or b"", _header(page.headers, "content-encoding"), where)
     if not body.strip():
         raise UnusablePage("empty body")
     content_type = _header(page.headers, "content-type")
@@ -171,6 +173,38 @@ def parse_page(page: Page) -> Article:
         fetched_at=page.fetched_at,
         source=page.source,
     )
+
+
+def _decompress(body: bytes, encoding: str | None, where: str) -> bytes:
+    """Undo gzip/deflate/br transfer compression when an archive kept the body as sent."""
+    encoding = (encoding or "").strip().lower()
+    gzipped = body[:2] == b"\x1f\x8b"
+    if not gzipped and encoding not in ("deflate", "br"):
+        return body  # identity, or a header left behind after a client already decoded the body
+    if encoding == "br" and not gzipped:
+        import brotli
+
+        try:
+            return brotli.decompress(body)[:MAX_DECOMPRESSED_BYTES]
+        except brotli.error as error:
+            return _plain_or_fail(body, "br", error)
+    wbits = 16 + zlib.MAX_WBITS if gzipped else zlib.MAX_WBITS
+    if not gzipped and body[:1] != b"\x78":
+        wbits = -zlib.MAX_WBITS  # raw deflate without the zlib header, as some servers send it
+    try:
+        inflater = zlib.decompressobj(wbits)
+        data = inflater.decompress(body, MAX_DECOMPRESSED_BYTES)
+    except zlib.error as error:
+        return _plain_or_fail(body, "gzip" if gzipped else "deflate", error)
+    if inflater.unconsumed_tail:
+        log.debug("%s: decompressed body cut at %d bytes", where, MAX_DECOMPRESSED_BYTES)
+    return data
+
+
+def _plain_or_fail(body: bytes, kind: str, error: Exception) -> bytes:
+    if body.lstrip()[:1] == b"<":
+        return body  # declared compressed but sent plain
+    raise UnusablePage(f"{kind}-compressed body could not be decompressed ({error})")
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import signal
@@ -201,6 +202,25 @@ def test_wordpress_api_is_announced_in_the_page_head(sites):
     assert f'<link rel="https://api.w.org/" href="{info.base_url}/wp-json/">' in home
     status, _, body = fetch(info.base_url + "/wp-json/")
     assert status == 200 and "wp/v2" in json.loads(body)["namespaces"]
+
+
+def test_wordpress_search_page_lists_matching_posts(sites):
+    info = site(sites, "wordpress")
+    status, headers, body = fetch(info.base_url + "/?s=zona+kuning")
+    page = body.decode()
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    listed = set(re.findall(r'<h2 class="post-title entry-title"><a href="([^"]+)"', page))
+    _, _, posts = wp_search(info, search="zona kuning", per_page=100)
+    assert listed == {p["link"] for p in posts} and listed
+
+
+def test_gzip_when_the_client_accepts_it(sites):
+    url = sites.article_urls()[0]
+    status, headers, body = fetch(url, {"Accept-Encoding": "gzip, deflate"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    plain = fetch(url)[2]
+    assert gzip.decompress(body) == plain
+    assert fetch(url)[1].get("Content-Encoding") is None
 
 
 def test_blogger_feed_search_returns_atom_with_total(sites):

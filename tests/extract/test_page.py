@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
+
+import brotli
 import pytest
 
 from demo.content import load_sites
@@ -164,6 +168,31 @@ def test_unusable_content_is_rejected_with_a_reason(body, headers, reason):
     with pytest.raises(UnusablePage, match=reason) as caught:
         parse_page(page)
     assert "\n" not in str(caught.value)
+
+
+def _compressed_bodies():
+    html = html_page(paragraphs(BODY, FILLER)).encode()
+    return [
+        ("gzip", gzip.compress(html)),
+        (None, gzip.compress(html)),
+        ("deflate", zlib.compress(html)),
+        ("deflate", zlib.compress(html)[2:-4]),  # raw deflate stream
+        ("br", brotli.compress(html)),
+        ("gzip", html),  # header left behind by a client that already decoded the body
+    ]
+
+
+@pytest.mark.parametrize(("encoding", "body"), _compressed_bodies())
+def test_compressed_bodies_are_decompressed(encoding, body):
+    headers = {"Content-Encoding": encoding} if encoding else {}
+    article = parse_page(Page(url="https://berita.example/z", body=body, headers=headers))
+    assert "meraih nilai 91,20 zona hijau" in article.text
+
+
+def test_corrupt_compressed_body_is_rejected():
+    body = gzip.compress(b"<html>" + b"x" * 100)[:20] + b"\x00garbage"
+    with pytest.raises(UnusablePage, match="gzip-compressed body could not be decompressed"):
+        parse_page(Page(url="https://berita.example/z", body=body))
 
 
 def test_error_status_is_rejected():
