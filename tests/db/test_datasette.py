@@ -148,7 +148,7 @@ def test_article_links_lead_to_the_article_page_inside_datasette(get):
 
 def test_agency_name_links_to_its_history(get):
     html = get("/pantau/agencies").text
-    assert 'href="/pantau/agency_history?agency=Pemerintah+Kota+Kendari"' in html
+    assert 'href="/pantau/agency_history?agency=Pemerintah+Kota+Kendari#g.mark=line' in html
 
 
 def test_dashboard_chart_queries_run(demo_db, get):
