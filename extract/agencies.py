@@ -57,11 +57,15 @@ class AgencyMention:
 
 
 def canonical_agency_name(mention: AgencyMention) -> str:
-    """Full canonical name: "Dinas Sosial Kabupaten Serang", "Pemerintah Kabupaten Serang"."""
+    """Full canonical name: "Dinas Sosial Kabupaten Serang", "Pemerintah Kabupaten Serang".
+
+    Units and kecamatan get their government appended; Puskesmas, hospitals, schools and vertical
+    offices have names of their own (the government stays in `government`).
+    """
     unit = mention.unit_name or mention.canonical_name
     if mention.agency_type == PEMERINTAH_DAERAH:
         return f"Pemerintah {mention.government}" if mention.government else unit
-    if mention.agency_type == PERANGKAT_DAERAH and mention.government:
+    if mention.agency_type in (PERANGKAT_DAERAH, KECAMATAN) and mention.government:
         return f"{unit} {mention.government}"
     return unit
 
@@ -133,6 +137,10 @@ _NAME_TOKEN = re.compile(
     _SPACE
     + r"+(?P<word>(?:dr|Dr|drg|H|Hj|Prof|Ir)\.|[A-Z][\w'’]*(?:[.\-][A-Za-z]\w*)*\.?|\d\b|[IVX]{1,3}\b)"
 )
+_TITLES = re.compile(r"(?:dr|Dr|drg|H|Hj|Prof|Ir)\.")
+_TITLES_AND_INITIALS = re.compile(
+    r"(?:dr|Dr|drg|H|Hj|Prof|Ir|[A-Z])\."
+)  # "RSUD Prof. Dr. W. Z. Johannes"
 _DECIMAL_AFTER = re.compile(r"[.,]\s?\d")
 _PAREN_ABBR = re.compile(_SPACE + r"*\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/&][A-Za-z0-9]+)*)\)")
 _ABBR_BEFORE = re.compile(r"(?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*)" + _SPACE + r"*\($")
@@ -449,6 +457,11 @@ class _Scan:
                 return at_level[0]
         if self.context is not None and self.context in candidates:
             return self.context
+        if self.context is not None and self.context.level == "provinsi":
+            # A province-level article naming "Jambi" or "Gorontalo" compares provinces.
+            provinces = [r for r in candidates if r.level == "provinsi"]
+            if len(provinces) == 1:
+                return provinces[0]
         return None
 
     def mention(
@@ -695,12 +708,14 @@ def _vertical(
     )
 
 
-def _written_name(scan: _Scan, pos: int, *, digits: bool = False) -> tuple[str, int]:
-    """Capitalised name words after `pos` ("Panembahan Senopati", "Kebumen 1"), at most four."""
+def _written_name(
+    scan: _Scan, pos: int, *, digits: bool = False, initials: bool = False
+) -> tuple[str, int]:
+    """Capitalised name words after `pos` ("Panembahan Senopati", "Kebumen 1"), at most seven."""
     text = scan.text
     words: list[str] = []
     end = pos
-    while len(words) < 4:
+    while len(words) < 7:
         match = _NAME_TOKEN.match(text, end)
         if not match:
             break
@@ -715,7 +730,8 @@ def _written_name(scan: _Scan, pos: int, *, digits: bool = False) -> tuple[str, 
             break
         words.append(word)
         end = match.end()
-        if word.endswith(".") and not re.fullmatch(r"(?:dr|Dr|drg|H|Hj|Prof|Ir)\.", word):
+        titles = _TITLES_AND_INITIALS if initials else _TITLES
+        if word.endswith(".") and not titles.fullmatch(word):
             end -= 1
             words[-1] = word[:-1]
             break
@@ -746,7 +762,9 @@ def _named_units(scan: _Scan) -> list[_Candidate]:
                 )
             )
             continue
-        written, end = _written_name(scan, match.end(), digits=bool(match.group("pkm")))
+        written, end = _written_name(
+            scan, match.end(), digits=bool(match.group("pkm")), initials=bool(match.group("rs"))
+        )
         if not written:
             continue
         if match.group("pkm"):

@@ -245,7 +245,7 @@ def test_rsud_named_and_rsud_of_a_government():
 
 def test_kecamatan_is_its_own_type():
     m = one("Kecamatan Pontang meraih 70.", SERANG_KAB)
-    assert (m.canonical_name, m.agency_type, m.government) == (
+    assert (m.unit_name, m.agency_type, m.government) == (
         "Kecamatan Pontang",
         "kecamatan",
         "Kabupaten Serang",
@@ -359,7 +359,7 @@ def test_polresta_does_not_repeat_kota():
 
 def test_kantor_camat_is_a_kecamatan():
     m = one("Kantor Camat Pontang meraih 70.", SERANG_KAB)
-    assert (m.canonical_name, m.agency_type) == ("Kecamatan Pontang", "kecamatan")
+    assert (m.unit_name, m.agency_type) == ("Kecamatan Pontang", "kecamatan")
 
 
 def test_ministry_office_in_a_region_is_vertical():
@@ -370,3 +370,25 @@ def test_ministry_office_in_a_region_is_vertical():
     assert m.canonical_name == (
         "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Jawa Tengah"
     )
+
+
+def test_rsud_name_with_titles_and_initials():
+    m = one("RSUD Prof. Dr. W. Z. Johannes Kupang meraih 80.")
+    assert m.unit_name == "Rumah Sakit Umum Daerah Prof. Dr. W. Z. Johannes Kupang"
+
+
+def test_puskesmas_name_stops_at_sentence_end():
+    found = mentions("Nilai tertinggi Puskesmas Koba. Kemudian Dinkes.", SERANG_KAB)
+    assert [m.surface for m in found] == ["Puskesmas Koba", "Dinkes"]
+
+
+def test_kecamatan_canonical_name_includes_its_government():
+    m = one("Kecamatan Pontang Kabupaten Serang meraih 70.")
+    assert m.canonical_name == "Kecamatan Pontang Kabupaten Serang"
+    assert m.government_stated is True
+
+
+def test_province_article_reads_a_bare_province_name_as_the_province():
+    jambi = one("Jambi meraih 80.", region_by_name("Provinsi Sumatera Barat"))
+    assert jambi.government == "Provinsi Jambi"
+    assert one("Jambi meraih 80.").government is None
