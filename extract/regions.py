@@ -216,6 +216,8 @@ def resolve_region(
     "Provinsi X", short forms (Sumut, Kukar, TTU) and spelling variants (Deliserdang, Bau-Bau).
     A written level wins over `level`; `province_hint` (code, name or short form) breaks ties.
     """
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)} or None, not {level!r}")
     if not isinstance(name, str):
         return None
     text = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip(" \t\n.,;:")
@@ -240,6 +242,8 @@ def find_region_mentions(text: str, province_hint: str | None = None) -> list[Re
     Bare names must start with a capital letter and short forms must be written as listed (or in
     capitals), so common words ("kota", "bone") in running text are not taken for regions.
     """
+    if not isinstance(text, str) or not text:
+        return []
     index = _index()
     province_code = _province_of(province_hint) if province_hint else None
     mentions: list[RegionMention] = []

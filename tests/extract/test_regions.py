@@ -210,3 +210,13 @@ def test_sultra_and_sulut_are_different_provinces_in_text():
         "Provinsi Sulawesi Tenggara",
         "Provinsi Sulawesi Utara",
     ]
+
+
+def test_unknown_level_is_a_clear_error():
+    with pytest.raises(ValueError, match="level must be one of provinsi, kabupaten, kota"):
+        resolve_region("Serang", level="desa")
+
+
+def test_no_text_has_no_mentions():
+    assert find_region_mentions("") == []
+    assert find_region_mentions(None) == []
