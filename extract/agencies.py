@@ -371,18 +371,20 @@ _OMBUDSMAN = re.compile(
     + _SPACE
     + r"*\((?:RI|ORI)\)|"
     + _SPACE
-    + r"+(?:Perwakilan|Wilayah|Provinsi|Prov\.))*"
+    + r"+(?i:perwakilan|wilayah|provinsi|prov\.|di))*"
     + _SPACE
     + r"+"
 )
+_PAREN_AFTER = re.compile(_SPACE + r"*\([^()\n]{1,25}\)")
 _PERWAKILAN = re.compile(
     r"(?<!\w)Perwakilan" + _SPACE + r"+(?:(?:Provinsi|Prov\.)" + _SPACE + r"+)?"
 )
 _WALI_BEFORE = re.compile(r"(?<!\w)Wali" + _SPACE + r"+$")
 _PERSON_BEFORE = re.compile(
     r"(?:(?P<kabu>Bupati|Wabup)|(?P<kota>Wali" + _SPACE + r"*[Kk]ota|Walikota|Walkot)"
-    r"|(?P<prov>Gubernur|Wagub)|Kepala|Kadis|Kaban|Sekda|Sekretaris(?:" + _SPACE + r"+Daerah)?"
-    r"|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua|Kapolres|Kapolda)"
+    r"|(?P<prov>Gubernur|Wagub)|Kepala|Sekda|Sekretaris(?:" + _SPACE + r"+Daerah)?"
+    r"|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua|Kadis\w*|Kaban\w*|Kabag\w*|Kasat\w*|Kapolres\w*"
+    r"|Kapolda|Kakanwil|Kakantah|Camat|Lurah)"
     r"(?:" + _SPACE + r"*\([^()\n]{1,15}\))?" + _SPACE + r"+$"
 )
 
@@ -415,7 +417,9 @@ class _Scan:
             for match in pattern.finditer(text):
                 after = by_start.get(match.end())
                 if after is not None and (pattern is _OMBUDSMAN or after.prefix is None):
-                    blocked.append((match.start(), after.end))
+                    # "… Perwakilan Sulawesi Utara (Sulut)": the short form is the same office.
+                    paren = _PAREN_AFTER.match(text, after.end)
+                    blocked.append((match.start(), paren.end() if paren else after.end))
                 elif pattern is _OMBUDSMAN:
                     blocked.append((match.start(), match.end()))
         self.blocked = _Spans()

@@ -392,3 +392,15 @@ def test_province_article_reads_a_bare_province_name_as_the_province():
     jambi = one("Jambi meraih 80.", region_by_name("Provinsi Sumatera Barat"))
     assert jambi.government == "Provinsi Jambi"
     assert one("Jambi meraih 80.").government is None
+
+
+def test_short_form_after_the_perwakilan_is_not_an_agency():
+    text = (
+        "Kepala Ombudsman RI perwakilan Sulawesi Utara (Sulut) dan Ombudsman RI di Provinsi Bali."
+    )
+    assert mentions(text) == []
+
+
+def test_compound_head_titles_flag_a_person():
+    m = one("Kadisdukcapil Kota Magelang mengatakan hal itu.")
+    assert (m.government, m.person_title) == ("Kota Magelang", True)
