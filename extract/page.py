@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import zlib
+from datetime import date
 from urllib.parse import urljoin, urlparse
 
 import htmldate
@@ -98,6 +99,44 @@ RELATED_XPATH = (
 )
 
 
+# Visible dates in Indonesian ("Rabu, 05 Februari 2025", "5 Des 2024 10:00 WIB", "14/11/2024"),
+# which htmldate does not read, looked for only in date-like elements outside the chrome.
+ID_MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
+    "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agus": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12,
+}  # fmt: skip
+ID_DATE = re.compile(
+    r"\b([0-3]?\d)\s+(" + "|".join(sorted(ID_MONTHS, key=len, reverse=True)) + r")\.?\s+"
+    r"((?:19|20)\d\d)\b"
+    r"|\b([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\b",
+    re.I,
+)
+_CLASS = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+CHROME = ("sidebar", "widget", "popular", "terpopuler", "related", "terkait", "comment", "footer")
+VISIBLE_DATE_XPATH = (
+    "//*[self::time or "
+    + " or ".join(
+        f"contains({_CLASS}, '{word}')"
+        for word in ("date", "tanggal", "time", "publish", "posted", "post-meta", "byline")
+    )
+    + "][not(ancestor-or-self::aside or ancestor::footer or ancestor::nav)]"
+    + "".join(f"[not(ancestor::*[contains({_CLASS}, '{word}')])]" for word in CHROME)
+)
+
+# Pages that answer 200 but are not articles: soft 404s, bot challenges, block notices.
+NOT_ARTICLE = re.compile(
+    r"halaman (yang anda cari )?tidak ditemukan|page not found|404 not found|"
+    r"just a moment\.\.\.|attention required|checking your browser|"
+    r"enable javascript and cookies|access denied|403 forbidden|internet ?positif|"
+    r"situs (ini )?diblokir|akses ke situs ini",
+    re.I,
+)
+MAX_NOTICE_CHARS = 600
+
+
 class UnusablePage(Exception):
     """The page holds no article text pantau can use; str() is a one-line reason."""
 
@@ -159,6 +198,9 @@ def parse_page(page: Page) -> Article:
     text = (document.text or "").strip() if document is not None else ""
     if len(text) < MIN_TEXT_CHARS:
         raise UnusablePage("no article text found in the page (index, stub or script-only page)")
+    notice = NOT_ARTICLE.search(f"{document.title or ''}\n{text[:MAX_NOTICE_CHARS]}")
+    if notice and len(text) < MAX_NOTICE_CHARS:
+        raise UnusablePage(f"not an article: the page says {notice.group(0)!r}")
     canonical = _canonical(tree, page.url)
     published, date_source = _publication_date(document.date, stated, tree, html, page.url)
     return Article(
@@ -253,7 +295,7 @@ def _declared_charset(body: bytes, content_type: str | None) -> str | None:
         match = HEADER_CHARSET.search(content_type)
         if match:
             return match.group(1).lower()
-    match = META_CHARSET.search(body[:4096])
+    match = META_CHARSET.search(body[:32768])
     if match:
         return match.group(1).decode("ascii").lower()
     return None
@@ -295,10 +337,18 @@ def _stated_dates(tree: HtmlElement) -> dict[str, set[str]]:
         except ValueError:
             continue
         for value in _json_values(data, "datePublished"):
-            found["json-ld"].add(str(value)[:10])
+            found["json-ld"].add(_iso_day(value))
     for value in tree.xpath(META_DATE_XPATH):
-        found["meta"].add(str(value).strip()[:10])
+        found["meta"].add(_iso_day(value))
     return found
+
+
+def _iso_day(value: str) -> str:
+    """'2024/12/05 10:00:00', '2024-12-05T10:00+07:00' → '2024-12-05' (as htmldate reports)."""
+    match = re.match(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", str(value))
+    if not match:
+        return str(value).strip()[:10]
+    return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
 
 
 def _json_values(data, key: str):
@@ -316,30 +366,56 @@ def _json_values(data, key: str):
 def _publication_date(
     found: str | None, stated: dict[str, set[str]], tree: HtmlElement, html: str, url: str
 ) -> tuple[str | None, str | None]:
-    """The date and where it came from: page metadata, the URL, then htmldate's deep search.
+    """The date and where it came from, most trustworthy source first.
 
-    A month-only URL date (Blogger's /2024/12/slug.html) gives the first of the month unless
-    the deep search finds a day in that month. Deep-search results that are only a copyright
-    year ("© 2025" → 2025-01-01) are not publication dates and are dropped.
+    Order: a date the page states in JSON-LD or meta tags; a full date in the URL; an
+    Indonesian date in a date-like element outside the chrome (htmldate cannot read those and
+    its fast search otherwise picks up sidebar dates); htmldate's fast then deep search. A
+    month-only URL (Blogger's /2024/12/slug.html) bounds the text/htmldate dates and, failing
+    them, gives the first of the month. Copyright years ("© 2025" → 2025-01-01) are dropped.
     """
+    if found and found in stated["json-ld"]:
+        return found, "json-ld"
+    if found and found in stated["meta"]:
+        return found, "meta"
+    for where in ("json-ld", "meta"):  # stated in a form htmldate did not pick up
+        days = sorted(d for d in stated[where] if re.fullmatch(r"\d{4}-\d\d-\d\d", d))
+        if days:
+            return days[0], where
     match = URL_DATE.search(url or "")
-    if found:
-        if found in stated["json-ld"]:
-            return found, "json-ld"
-        if found in stated["meta"]:
-            return found, "meta"
-        if match and found.startswith(f"{match.group(1)}-{match.group(2)}"):
-            return found, "url"
-        return found, "htmldate"
     if match and match.group(3):
         return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "url"
+    month = f"{match.group(1)}-{match.group(2)}" if match else None
+    visible = _visible_date(tree)
+    if visible and (month is None or visible.startswith(month)):
+        return visible, "text"
+    if found and (month is None or found.startswith(month)):
+        return found, "htmldate"
     deep = htmldate.find_date(tree, extensive_search=True, original_date=True, url=url)
     if deep and deep.endswith("-01-01") and _copyright_year(html, deep[:4]):
         deep = None
-    if match:
-        month = f"{match.group(1)}-{match.group(2)}"
-        return (deep, "htmldate") if deep and deep.startswith(month) else (f"{month}-01", "url")
-    return (deep, "htmldate") if deep else (None, None)
+    if deep and (month is None or deep.startswith(month)):
+        return deep, "htmldate"
+    return (f"{month}-01", "url") if month else (None, None)
+
+
+def _visible_date(tree: HtmlElement) -> str | None:
+    """The first Indonesian-format date shown in a date-like element outside the chrome."""
+    for element in tree.xpath(VISIBLE_DATE_XPATH)[:50]:
+        label = element.get("datetime") or element.get("title") or ""
+        for candidate in (label, element.text_content()[:200]):
+            match = ID_DATE.search(candidate)
+            if match is None:
+                continue
+            if match.group(1):
+                day, month, year = match.group(1), ID_MONTHS[match.group(2).lower()], match.group(3)
+            else:
+                day, month, year = match.group(4), int(match.group(5)), match.group(6)
+            try:
+                return date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def _copyright_year(html: str, year: str) -> bool:

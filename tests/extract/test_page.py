@@ -92,6 +92,14 @@ def test_date_source_by_platform(demo_pages):
     assert sources == {"blogger": "meta", "wordpress": "json-ld", "portal": "json-ld"}
 
 
+def test_meta_date_in_a_slashed_format_is_used_and_labelled_meta():
+    head = '<meta name="content_PublishedDate" content="2024/12/05 10:00:00">'
+    sidebar = '<aside class="widget"><span class="post-date">12 September 2025</span></aside>'
+    html = html_page(sidebar + paragraphs(BODY, FILLER), head=head)
+    article = parse_page(Page(url="https://berita.example/pemkab-raih-nilai", body=html.encode()))
+    assert (article.published, article.date_source) == ("2024-12-05", "meta")
+
+
 def test_date_from_the_url_when_the_page_states_none():
     html = html_page(paragraphs(BODY, FILLER))
     page = Page(url="https://berita.example/2023/12/pemkab-raih-nilai.html", body=html.encode())
@@ -105,6 +113,24 @@ def test_date_from_visible_text_is_labelled_htmldate():
     article = parse_page(Page(url="https://berita.example/pemkab-raih-nilai", body=html.encode()))
     assert article.published == "2024-12-05"
     assert article.date_source == "htmldate"
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ('<span class="post-timestamp">Rabu, 05 Februari 2025</span>', "2025-02-05"),
+        ('<div class="read__info__date">Kamis, 5 Des 2024, 10:00 WIB</div>', "2024-12-05"),
+        ('<div class="tanggal">Senin, 14/11/2022 | 19:45</div>', "2022-11-14"),
+    ],
+)
+def test_indonesian_visible_date_is_read_outside_the_chrome(shown, expected):
+    sidebar = (
+        '<aside class="widget"><h3>Berita Terpopuler</h3><a href="/x">Berita lain</a>'
+        '<span class="post-date">Jumat, 12 September 2025</span></aside>'
+    )
+    html = html_page(sidebar + shown + paragraphs(BODY, FILLER))
+    article = parse_page(Page(url="https://berita.example/pemkab-raih-nilai", body=html.encode()))
+    assert (article.published, article.date_source) == (expected, "text")
 
 
 def test_relative_canonical_is_resolved_and_used_as_doc_id():
@@ -199,6 +225,28 @@ def test_error_status_is_rejected():
     html = html_page(paragraphs(BODY, FILLER)).encode()
     with pytest.raises(UnusablePage, match="HTTP status 404"):
         parse_page(Page(url="https://berita.example/hilang", body=html, status=404))
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Maaf, halaman yang Anda cari tidak ditemukan. Silakan kembali ke beranda atau gunakan "
+        "kotak pencarian untuk menemukan berita lain di situs kami.",
+        "Situs ini diblokir karena melanggar ketentuan perundang-undangan. Untuk informasi "
+        "lebih lanjut hubungi layanan pengaduan konten di kementerian.",
+    ],
+)
+def test_soft_404_and_block_notices_are_rejected(notice):
+    html = html_page(paragraphs(notice))
+    with pytest.raises(UnusablePage, match="not an article: the page says"):
+        parse_page(Page(url="https://berita.example/hilang", body=html.encode()))
+
+
+def test_an_article_that_mentions_blocking_is_kept():
+    text = "Kominfo menyebut situs diblokir bila memuat judi daring, kata pejabat itu."
+    html = html_page(paragraphs(text, BODY, FILLER, FILLER.replace("kata", "ujar")))
+    article = parse_page(Page(url="https://berita.example/blokir", body=html.encode()))
+    assert "situs diblokir" in article.text
 
 
 def test_page_without_article_text_is_rejected():
