@@ -126,183 +126,71 @@ def _form_case_ok(surface: str, form: _Form) -> bool:
 
 # --- small regexes ------------------------------------------------------------------------------
 
-_SPACE = r"[ \t\xa0]"
-_GAP = re.compile(_SPACE + r"*")
-_NEXT_WORD = re.compile(
-    r"(?P<sep>" + _SPACE + r"+|" + _SPACE + r"*,"
-    r"" + _SPACE + r"*|" + _SPACE + r"*&" + _SPACE + r"*)"
-    r"(?P<word>[^\W\d_][\w'’]*(?:[/\-][^\W\d_][\w'’]*)*)"
-)
-_NAME_TOKEN = re.compile(
-    _SPACE
-    + r"+(?P<word>(?:dr|Dr|drg|H|Hj|Prof|Ir)\.|[A-Z][\w'’]*(?:[.\-][A-Za-z]\w*)*\.?|\d\b|[IVX]{1,3}\b)"
+_SPACE = r"[ \t\xa0]"  # spaces inside a line; a line break ends every name
+
+
+def _rx(pattern: str) -> re.Pattern:
+    """Compile `pattern` with each literal space standing for one space, tab or NBSP."""
+    return re.compile(pattern.replace(" ", _SPACE))
+
+
+_GAP = _rx(" *")
+_NEXT_WORD = _rx(r"(?P<sep> +| *, *| *& *)(?P<word>[^\W\d_][\w'’]*(?:[/\-][^\W\d_][\w'’]*)*)")
+_NAME_TOKEN = _rx(
+    r" +(?P<word>(?:dr|Dr|drg|H|Hj|Prof|Ir)\.|[A-Z][\w'’]*(?:[.\-][A-Za-z]\w*)*\.?|\d\b|[IVX]{1,3}\b)"
 )
 _TITLES = re.compile(r"(?:dr|Dr|drg|H|Hj|Prof|Ir)\.")
-_TITLES_AND_INITIALS = re.compile(
-    r"(?:dr|Dr|drg|H|Hj|Prof|Ir|[A-Z])\."
-)  # "RSUD Prof. Dr. W. Z. Johannes"
+_TITLES_AND_INITIALS = re.compile(r"(?:dr|Dr|drg|H|Hj|Prof|Ir|[A-Z])\.")  # "Prof. Dr. W. Z. …"
 _DECIMAL_AFTER = re.compile(r"[.,]\s?\d")
-_PAREN_ABBR = re.compile(_SPACE + r"*\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/&][A-Za-z0-9]+)*)\)")
-_ABBR_BEFORE = re.compile(r"(?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*)" + _SPACE + r"*\($")
+_PAREN_ABBR = _rx(r" *\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/&][A-Za-z0-9]+)*)\)")
+_ABBR_BEFORE = _rx(r"(?P<abbr>[A-Z][A-Za-z0-9]*(?:[\-/][A-Za-z0-9]+)*) *\($")
 
-_LEVEL_WORDS = frozenset(
-    [
-        "kabupaten",
-        "kab",
-        "kota",
-        "provinsi",
-        "prov",
-        "pemkab",
-        "pemkot",
-        "pemprov",
-        "pemda",
-        "pemerintah",
-        "kotamadya",
-    ]
-)
 _MAX_NAME_WORDS = 24  # the longest real unit names have about 15 words
 _CONNECTORS = frozenset({"dan", "serta", "&"})
-_NAME_SUFFIXES = frozenset(
-    [
-        "PPPA",
-        "P3A",
-        "PMD",
-        "KB",
-        "PPKB",
-        "P2KB",
-        "UKM",
-        "UMKM",
-        "PTSP",
-        "SDM",
-        "PP",
-        "TSP",
-        "PM",
-        "KUKM",
-    ]
+_LEVEL_WORDS = frozenset(
+    "kabupaten kab kota provinsi prov pemkab pemkot pemprov pemda pemerintah kotamadya".split()  # noqa: SIM905
 )
+# Capitalised short forms that may end a unit name: "Dinas Sosial PPPA".
+_NAME_SUFFIXES = frozenset("PPPA P3A PMD KB PPKB P2KB UKM UMKM PTSP SDM PP TSP PM KUKM".split())  # noqa: SIM905
 # Capitalised words that end a name written after RSUD/Puskesmas/Polres (headlines, verbs).
 _NAME_STOP = frozenset(
-    [
-        "terendah",
-        "tertinggi",
-        "raih",
-        "meraih",
-        "mendapat",
-        "mendapatkan",
-        "memperoleh",
-        "menerima",
-        "dengan",
-        "yang",
-        "dan",
-        "zona",
-        "nilai",
-        "skor",
-        "kategori",
-        "predikat",
-        "tahun",
-        "masuk",
-        "hijau",
-        "kuning",
-        "merah",
-        "peringkat",
-        "sebagai",
-        "di",
-        "ke",
-        "dari",
-        "pada",
-        "untuk",
-        "juga",
-        "hanya",
-        "berhasil",
-        "sedangkan",
-        "serta",
-        "atau",
-        "baca",
-        "ini",
-        "itu",
-        "tersebut",
-        "berada",
-        "menjadi",
-        "mencatat",
-        "kabupaten",
-        "kota",
-        "provinsi",
-        "pemkab",
-        "pemkot",
-        "pemprov",
-        "pemda",
-        "se",
-        "dalam",
-        "polres",
-        "polresta",
-        "polrestabes",
-        "polda",
-        "polsek",
-        "jajaran",
-        "wilayah",
-    ]
+    """terendah tertinggi raih meraih mendapat mendapatkan memperoleh menerima dengan yang dan
+    zona nilai skor kategori predikat tahun masuk hijau kuning merah peringkat sebagai di ke dari
+    pada untuk juga hanya berhasil sedangkan serta atau baca ini itu tersebut berada menjadi
+    mencatat kabupaten kota provinsi pemkab pemkot pemprov pemda se dalam polres polresta
+    polrestabes polda polsek jajaran wilayah""".split()  # noqa: SIM905
 )
 
-_UNIT_HEAD = re.compile(
+_UNIT_HEAD = _rx(
     r"(?<![\w/])(?P<head>(?i:dinas|badan|kantor|kementerian|satuan|sekretariat|inspektorat|bagian))"
-    r"(?=" + _SPACE + r")"
+    r"(?= )"
 )
-_HEAD_TYPE = {
-    "dinas": PERANGKAT_DAERAH,
-    "badan": PERANGKAT_DAERAH,
-    "kantor": PERANGKAT_DAERAH,
-    "satuan": PERANGKAT_DAERAH,
-    "sekretariat": PERANGKAT_DAERAH,
-    "inspektorat": PERANGKAT_DAERAH,
-    "bagian": PERANGKAT_DAERAH,
-    "kementerian": KEMENTERIAN,
-}
+_HEAD_TYPE = dict.fromkeys(
+    ("dinas", "badan", "kantor", "satuan", "sekretariat", "inspektorat", "bagian"), PERANGKAT_DAERAH
+)
+_HEAD_TYPE["kementerian"] = KEMENTERIAN
 # "Kantor Pertanahan", "Kantor Wilayah", "Kantor Camat" … have their own rules.
 _KANTOR_OTHER = frozenset(
     {"pertanahan", "wilayah", "camat", "imigrasi", "kementerian", "bpn", "pusat", "kecamatan"}
 )
 
-_NAMED_HEAD = re.compile(
+_NAMED_HEAD = _rx(
     r"(?<![\w/])(?P<head>"
-    r"(?P<upt>(?:UPTD?|Unit"
-    + _SPACE
-    + r"+Pelaksana"
-    + _SPACE
-    + r"+Teknis(?:"
-    + _SPACE
-    + r"+Daerah)?)"
-    + _SPACE
-    + r"+)?(?P<pkm>Puskesmas|PUSKESMAS|Pusat"
-    + _SPACE
-    + r"+Kesehatan"
-    + _SPACE
-    + r"+Masyarakat|Pustu)"
-    r"|(?P<rs>RSUD|Rumah" + _SPACE + r"+Sakit" + _SPACE + r"+Umum" + _SPACE + r"+Daerah|RSU)"
-    r"|(?P<kec>Kecamatan|Kec\.|Kantor" + _SPACE + r"+Camat|Kantor" + _SPACE + r"+Kecamatan)"
-    r")(?=" + _SPACE + r")"
+    r"(?P<upt>(?:UPTD?|Unit +Pelaksana +Teknis(?: +Daerah)?) +)?"
+    r"(?P<pkm>Puskesmas|PUSKESMAS|Pusat +Kesehatan +Masyarakat|Pustu)"
+    r"|(?P<rs>RSUD|Rumah +Sakit +Umum +Daerah|RSU)"
+    r"|(?P<kec>Kecamatan|Kec\.|Kantor +Camat|Kantor +Kecamatan)"
+    r")(?= )"
 )
-_SCHOOL = re.compile(
-    r"(?<![\w/])(?P<kind>SMAN|SMPN|SDN|SMKN|SLBN|(?:SMA|SMP|SD|SMK|SLB)"
-    + _SPACE
-    + r"+Negeri)"
-    + _SPACE
-    + r"*(?P<num>\d{1,3})\b"
+_SCHOOL = _rx(
+    r"(?<![\w/])(?P<kind>SMAN|SMPN|SDN|SMKN|SLBN|(?:SMA|SMP|SD|SMK|SLB) +Negeri) *(?P<num>\d{1,3})\b"
 )
-_SCHOOL_KIND = {"SMA": "SMA Negeri", "SMP": "SMP Negeri", "SD": "SD Negeri", "SMK": "SMK Negeri"}
-_SCHOOL_KIND["SLB"] = "SLB Negeri"
+_SCHOOL_BASE = {"SMAN": "SMA", "SMPN": "SMP", "SDN": "SD", "SMKN": "SMK", "SLBN": "SLB"}
 
-_POLICE = re.compile(
-    r"(?<![\w/])(?P<sat>(?:Satpas|Sat" + _SPACE + r"?Lantas|Satlantas)" + _SPACE + r"+)?"
+_POLICE = _rx(
+    r"(?<![\w/])(?P<sat>(?:Satpas|Sat ?Lantas|Satlantas) +)?"
     r"(?P<kind>Polrestabes|Polresta|Polres|Polda|Polsek|POLRES|POLDA"
-    r"|Kepolisian"
-    + _SPACE
-    + r"+(?:Resor|Resort|Daerah|Sektor)(?:"
-    + _SPACE
-    + r"+Kota(?:"
-    + _SPACE
-    + r"+Besar)?)?)(?="
-    + _SPACE
-    + r")"
+    r"|Kepolisian +(?:Resor|Resort|Daerah|Sektor)(?: +Kota(?: +Besar)?)?)(?= )"
 )
 _POLICE_NAME = {
     "polres": "Kepolisian Resor",
@@ -311,82 +199,33 @@ _POLICE_NAME = {
     "polda": "Kepolisian Daerah",
     "polsek": "Kepolisian Sektor",
 }
-_LEVEL_AFTER = re.compile(_SPACE + r"+(?P<lvl>Kota|Kabupaten)\b(?!" + _SPACE + r"+[A-Z])")
-_LAND = re.compile(
+_LEVEL_AFTER = _rx(r" +(?P<lvl>Kota|Kabupaten)\b(?! +[A-Z])")  # "Polres Kupang Kota"
+_BPN = r"(?:ATR */ *BPN|BPN|Badan +Pertanahan +Nasional|Agraria +dan +Tata +Ruang */ *Badan +Pertanahan +Nasional)"
+_LAND = _rx(
     r"(?<![\w/])(?P<kind>"
-    r"(?P<kanwil>(?:Kanwil|Kantor"
-    + _SPACE
-    + r"+Wilayah)"
-    + _SPACE
-    + r"+(?:Kementerian"
-    + _SPACE
-    + r"+)?"
-    r"(?:ATR"
-    + _SPACE
-    + r"*/"
-    + _SPACE
-    + r"*BPN|BPN|Badan"
-    + _SPACE
-    + r"+Pertanahan"
-    + _SPACE
-    + r"+Nasional"
-    r"|Agraria"
-    + _SPACE
-    + r"+dan"
-    + _SPACE
-    + r"+Tata"
-    + _SPACE
-    + r"+Ruang"
-    + _SPACE
-    + r"*/"
-    + _SPACE
-    + r"*Badan"
-    + _SPACE
-    + r"+Pertanahan"
-    + _SPACE
-    + r"+Nasional)"
-    r"(?:" + _SPACE + r"*\((?:ATR" + _SPACE + r"*/" + _SPACE + r"*BPN|BPN)\))?)"
-    r"|Kantah|Kantor"
-    + _SPACE
-    + r"+Pertanahan(?:"
-    + _SPACE
-    + r"*\(Kantah\))?|Kantor"
-    + _SPACE
-    + r"+(?:ATR"
-    + _SPACE
-    + r"*/"
-    + _SPACE
-    + r"*)?BPN"
-    r")(?=" + _SPACE + r")"
+    rf"(?P<kanwil>(?:Kanwil|Kantor +Wilayah) +(?:Kementerian +)?{_BPN}(?: *\((?:ATR */ *BPN|BPN)\))?)"
+    r"|Kantah|Kantor +Pertanahan(?: *\(Kantah\))?|Kantor +(?:ATR */ *)?BPN"
+    r")(?= )"
 )
+_KANWIL_BEFORE = _rx(r"(?:Kanwil|Kantor +Wilayah) +$")
 _BARE_PEM = re.compile(r"(?<![\w/])(?P<pem>Pemkab|Pemkot|Pemprov|Pemda)(?![\w/])")
 _PEM_LEVEL = {"pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi", "pemda": None}
 
-_OMBUDSMAN = re.compile(
-    r"(?i:omb(?:udsman|dusman))(?:"
-    + _SPACE
-    + r"+(?:Republik"
-    + _SPACE
-    + r"+Indonesia|RI|R\.I\.)|"
-    + _SPACE
-    + r"*\((?:RI|ORI)\)|"
-    + _SPACE
-    + r"+(?i:perwakilan|wilayah|provinsi|prov\.|di))*"
-    + _SPACE
-    + r"+"
+_OMBUDSMAN = _rx(
+    r"(?i:omb(?:udsman|dusman))"
+    r"(?: +(?:Republik +Indonesia|RI|R\.I\.)| *\((?:RI|ORI)\)| +(?i:perwakilan|wilayah|provinsi|prov\.|di))*"
+    r" +"
 )
-_PAREN_AFTER = re.compile(_SPACE + r"*\([^()\n]{1,25}\)")
-_PERWAKILAN = re.compile(
-    r"(?<!\w)Perwakilan" + _SPACE + r"+(?:(?:Provinsi|Prov\.)" + _SPACE + r"+)?"
+_PERWAKILAN = _rx(r"(?<!\w)Perwakilan +(?:(?:Provinsi|Prov\.) +)?")
+_PAREN_AFTER = _rx(r" *\([^()\n]{1,25}\)")
+_WALI_BEFORE = _rx(r"(?<!\w)Wali +$")
+_PERSON_BEFORE = _rx(
+    r"(?:(?P<kabu>Bupati|Wabup)|(?P<kota>Wali *[Kk]ota|Walikota|Walkot)|(?P<prov>Gubernur|Wagub)"
+    r"|Kepala|Sekda|Sekretaris(?: +Daerah)?|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua"
+    r"|Kadis\w*|Kaban\w*|Kabag\w*|Kasat\w*|Kapolres\w*|Kapolda|Kakanwil|Kakantah|Camat|Lurah)"
+    r"(?: *\([^()\n]{1,15}\))? +$"
 )
-_WALI_BEFORE = re.compile(r"(?<!\w)Wali" + _SPACE + r"+$")
-_PERSON_BEFORE = re.compile(
-    r"(?:(?P<kabu>Bupati|Wabup)|(?P<kota>Wali" + _SPACE + r"*[Kk]ota|Walikota|Walkot)"
-    r"|(?P<prov>Gubernur|Wagub)|Kepala|Sekda|Sekretaris(?:" + _SPACE + r"+Daerah)?"
-    r"|Plt\.?|Pj\.?|Penjabat|Asisten|Ketua|Kadis\w*|Kaban\w*|Kabag\w*|Kasat\w*|Kapolres\w*"
-    r"|Kapolda|Kakanwil|Kakantah|Camat|Lurah)"
-    r"(?:" + _SPACE + r"*\([^()\n]{1,15}\))?" + _SPACE + r"+$"
-)
+_LINGKUNGAN = _rx(r"(?i:lingkungan|jajaran) +$")
 
 
 # --- the finder ---------------------------------------------------------------------------------
@@ -807,12 +646,8 @@ def _schools(scan: _Scan) -> list[_Candidate]:
     out: list[_Candidate] = []
     for match in _SCHOOL.finditer(text):
         kind = match.group("kind")
-        base = kind.split()[0]
-        base = base[:-1] if base.endswith("N") and base not in ("SMAN",) and len(base) > 2 else base
-        base = {"SMAN": "SMA", "SMPN": "SMP", "SDN": "SD", "SMKN": "SMK", "SLBN": "SLB"}.get(
-            kind.split()[0], base
-        )
-        full = _SCHOOL_KIND[base]
+        base = _SCHOOL_BASE.get(kind, kind.split()[0])
+        full = f"{base} Negeri"
         end = match.end()
         place = scan.place_after(end)
         if place is not None:
@@ -912,9 +747,8 @@ def _short_forms(scan: _Scan) -> list[_Candidate]:
             name, agency_type = defined
         else:
             name, agency_type = form.full or surface, form.kind
-        before = scan.text[max(0, match.start() - 20) : match.start()]
-        kanwil = re.search(r"(?:Kanwil|Kantor" + _SPACE + r"+Wilayah)" + _SPACE + r"+$", before)
-        start = match.start() - len(kanwil.group(0)) if kanwil else match.start()
+        kanwil = _KANWIL_BEFORE.search(scan.text, max(0, match.start() - 20), match.start())
+        start = kanwil.start() if kanwil else match.start()
         if kanwil and agency_type == KEMENTERIAN:
             place = scan.place_after(match.end())
             if place is not None:
@@ -1004,8 +838,6 @@ def _bare_pem(scan: _Scan) -> list[_Candidate]:
 
 
 # --- the article's own government ---------------------------------------------------------------
-
-_LINGKUNGAN = re.compile(r"(?i:lingkungan|jajaran)" + _SPACE + r"+$")
 
 
 def article_government(text: str) -> Region | None:
