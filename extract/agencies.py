@@ -13,7 +13,6 @@ Not agencies: the Ombudsman itself and the province of its Perwakilan, people (a
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -261,10 +260,9 @@ class _Scan:
                     blocked.append((match.start(), paren.end() if paren else after.end))
                 elif pattern is _OMBUDSMAN:
                     blocked.append((match.start(), match.end()))
-        self.blocked = _Spans()
-        for start, end in sorted(blocked):
-            if not self.blocked.overlaps(start, end):
-                self.blocked.add(start, end)
+        self.blocked = _Spans(len(text))
+        for start, end in blocked:
+            self.blocked.add(start, end)
         self.regions = [m for m in regions if not self.is_blocked(m.start, m.end)]
         self.region_at = {m.start: m for m in self.regions}
         self.definitions: dict[str, tuple[str, str]] = {}  # abbreviation -> (name, type)
@@ -366,27 +364,21 @@ def find_agency_mentions(text: str, context: Region | None = None) -> list[Agenc
 
 
 class _Spans:
-    """Non-overlapping spans with O(log n) overlap checks (hostile texts can hold thousands)."""
+    """Non-overlapping character spans of one text; checks cost the span's length, not the count."""
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, size: int) -> None:
+        self.taken = bytearray(size)
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start)
-        if i and self.ends[i - 1] > start:
-            return True
-        return i < len(self.starts) and self.starts[i] < end
+        return self.taken.find(1, start, end) != -1
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        self.taken[start:end] = b"\x01" * (end - start)
 
 
 def _select(candidates: list[_Candidate], scan: _Scan) -> list[AgencyMention]:
     chosen: list[AgencyMention] = []
-    taken = _Spans()
+    taken = _Spans(len(scan.text))
     ordered = sorted(
         candidates,
         key=lambda c: (-(c.mention.end - c.mention.start), -c.priority, c.mention.start),
