@@ -168,6 +168,19 @@ _HEAD_TYPE = dict.fromkeys(
     ("dinas", "badan", "kantor", "satuan", "sekretariat", "inspektorat", "bagian"), PERANGKAT_DAERAH
 )
 _HEAD_TYPE["kementerian"] = KEMENTERIAN
+# Kinds of body rather than bodies: "Satuan Kerja", "Badan Usaha" name no one in particular.
+_GENERIC_NAMES = frozenset(
+    {
+        "satuan kerja",
+        "satuan kerja perangkat daerah",
+        "badan usaha",
+        "badan layanan umum",
+        "badan layanan umum daerah",
+        "kantor pelayanan",
+        "dinas daerah",
+        "badan daerah",
+    }
+)
 # "Kantor Pertanahan", "Kantor Wilayah", "Kantor Camat" … have their own rules.
 _KANTOR_OTHER = frozenset(
     {"pertanahan", "wilayah", "camat", "imigrasi", "kementerian", "bpn", "pusat", "kecamatan"}
@@ -455,6 +468,8 @@ def _long_units(scan: _Scan) -> list[_Candidate]:
         if not words:
             continue
         name = _join_name(head, words)
+        if name.lower() in _GENERIC_NAMES:
+            continue
         agency_type = _HEAD_TYPE[key]
         if agency_type == PERANGKAT_DAERAH and (
             name in gaz.lembaga_names or {"Nasional", "Pusat"} & set(name.split())

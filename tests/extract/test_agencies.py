@@ -1,6 +1,8 @@
 """Agency recognition: every form regional news uses for the bodies Ombudsman RI assesses."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.agencies import article_government, canonical_agency_name, find_agency_mentions
 from extract.regions import region_by_name
@@ -404,3 +406,61 @@ def test_short_form_after_the_perwakilan_is_not_an_agency():
 def test_compound_head_titles_flag_a_person():
     m = one("Kadisdukcapil Kota Magelang mengatakan hal itu.")
     assert (m.government, m.person_title) == ("Kota Magelang", True)
+
+
+def test_kinds_of_body_are_not_agencies():
+    assert mentions("Setiap Satuan Kerja Perangkat Daerah dan Badan Usaha wajib melayani.") == []
+
+
+WORDS = [
+    "Dinas",
+    "Badan",
+    "Kantor",
+    "Sosial",
+    "Kesehatan",
+    "dan",
+    ",",
+    "(",
+    ")",
+    "DPMPTSP",
+    "Dinsos",
+    "Kota",
+    "Kabupaten",
+    "Provinsi",
+    "Serang",
+    "Pemkab",
+    "Pemkot",
+    "Puskesmas",
+    "RSUD",
+    "UPT",
+    "Polres",
+    "Kantah",
+    "Kanwil",
+    "BPN",
+    "Ombudsman",
+    "RI",
+    "Perwakilan",
+    "Banten",
+    "Bupati",
+    "Kepala",
+    "SMAN",
+    "1",
+    "65",
+    ".",
+    "Kemenkes",
+    "Sultra",
+    "\n",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join), st.booleans())
+def test_any_mix_of_agency_words_gives_exact_non_overlapping_mentions(text, with_context):
+    found = find_agency_mentions(text, SERANG_KAB if with_context else None)
+    for left, right in zip(found, found[1:], strict=False):
+        assert left.end <= right.start
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+        assert m.canonical_name
+        if m.agency_type in ("vertikal", "kementerian", "lembaga"):
+            assert m.government is None
