@@ -229,6 +229,7 @@ _OMBUDSMAN = _rx(
     r" +"
 )
 _PERWAKILAN = _rx(r"(?<!\w)Perwakilan +(?:(?:Provinsi|Prov\.) +)?")
+_SE_BEFORE = _rx(r"(?<!\w)(?i:se)(?:-| )$")  # "se-Kaltim": everywhere in Kaltim, not a body
 _PAREN_AFTER = _rx(r" *\([^()\n]{1,25}\)")
 _WALI_BEFORE = _rx(r"(?<!\w)Wali +$")
 _PERSON_BEFORE = _rx(
@@ -276,7 +277,12 @@ class _Scan:
         self.blocked = _Spans(len(text))
         for start, end in blocked:
             self.blocked.add(start, end)
-        self.regions = [m for m in regions if not self.is_blocked(m.start, m.end)]
+        self.regions = [
+            m
+            for m in regions
+            if not self.is_blocked(m.start, m.end)
+            and not _SE_BEFORE.search(text, max(0, m.start - 4), m.start)
+        ]
         self.region_at = {m.start: m for m in self.regions}
         self.definitions: dict[str, tuple[str, str]] = {}  # abbreviation -> (name, type)
 

@@ -464,3 +464,7 @@ def test_any_mix_of_agency_words_gives_exact_non_overlapping_mentions(text, with
         assert m.canonical_name
         if m.agency_type in ("vertikal", "kementerian", "lembaga"):
             assert m.government is None
+
+
+def test_se_region_means_everywhere_in_it_not_a_government():
+    assert mentions("Rapor diserahkan kepada instansi se-Kaltim dan se Jawa Tengah.") == []
