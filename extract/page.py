@@ -90,13 +90,9 @@ RELATED_LABELS = (
     "artikel terkait",
     "baca berita lainnya",
 )
-_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-RELATED_XPATH = (
-    "//*[self::p or self::div or self::li or self::section or self::aside]"
-    "[.//a][string-length(normalize-space(.)) < 400]["
-    + " or ".join(f"starts-with({_LOWER}, '{label}')" for label in RELATED_LABELS)
-    + "]"
-)
+_UPPER_TO_LOWER = "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'"
+RELATED_BLOCKS = {"p", "div", "li", "section", "aside", "h2", "h3", "h4"}
+MAX_RELATED_CHARS = 400
 
 
 # Visible dates in Indonesian ("Rabu, 05 Februari 2025", "5 Des 2024 10:00 WIB", "14/11/2024"),
@@ -114,7 +110,7 @@ ID_DATE = re.compile(
     r"|\b([0-3]?\d)[/.-]([01]?\d)[/.-]((?:19|20)\d\d)\b",
     re.I,
 )
-_CLASS = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_CLASS = f"translate(concat(@class, ' ', @id), {_UPPER_TO_LOWER})"
 CHROME = ("sidebar", "widget", "popular", "terpopuler", "related", "terkait", "comment", "footer")
 VISIBLE_DATE_XPATH = (
     "//*[self::time or "
@@ -182,6 +178,7 @@ def parse_page(page: Page) -> Article:
     if tree is None:
         raise UnusablePage("the body could not be parsed as HTML")
     stated = _stated_dates(tree)
+    _drop_related_boxes(tree)
     try:
         document = trafilatura.bare_extraction(
             tree,
@@ -190,7 +187,6 @@ def parse_page(page: Page) -> Article:
             include_comments=False,
             include_tables=True,
             favor_precision=True,
-            prune_xpath=RELATED_XPATH,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except (ValueError, TypeError) as error:
@@ -215,6 +211,34 @@ def parse_page(page: Page) -> Article:
         fetched_at=page.fetched_at,
         source=page.source,
     )
+
+
+def _drop_related_boxes(tree: HtmlElement) -> None:
+    """Remove short blocks that start with a "Baca juga"-type label and link elsewhere.
+
+    Found through their label text (a scan of the text nodes, ~1 ms a page) rather than by
+    testing every element's whole text in XPath, which costs ~15 ms a page.
+    """
+    labelled = [
+        t for t in tree.xpath("//body//text()") if any(x in t.lower() for x in RELATED_LABELS)
+    ]
+    for text in labelled:
+        block = text.getparent()
+        if block is not None and text.is_tail:
+            block = block.getparent()
+        for _ in range(3):
+            if block is None or block.tag in RELATED_BLOCKS:
+                break
+            block = block.getparent()
+        if block is None or block.tag not in RELATED_BLOCKS or block.getparent() is None:
+            continue
+        content = " ".join(block.text_content().split()).lower()
+        if (
+            len(content) < MAX_RELATED_CHARS
+            and content.startswith(RELATED_LABELS)
+            and block.find(".//a") is not None
+        ):
+            block.drop_tree()
 
 
 def _decompress(body: bytes, encoding: str | None, where: str) -> bytes:
