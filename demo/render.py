@@ -314,7 +314,8 @@ def _featured(site: DemoSiteContent, article: DemoArticle, base: str) -> str:
     return (
         f'<div class="featured-post"><h3><a href="{base}{article_path(site, article)}">'
         f"{escape(article.title)}</a></h3><span>{escape(article.author)} - "
-        f"{date_text('blogger', article.published)}</span></div>"
+        f"{date_text('blogger', article.published)}</span>"
+        f'<p class="post-snippet">{escape(article.excerpt)}</p></div>'
     )
 
 

@@ -246,6 +246,19 @@ def test_blogger_article_urls_have_the_blogger_shape(sites):
         assert re.fullmatch(re.escape(info.base_url) + r"/20\d\d/[01]\d/[a-z0-9-]+\.html", url)
 
 
+def test_blogger_feed_date_window_and_rss_variant(sites):
+    info = site(sites, "blogger")
+    url = f"{info.base_url}/feeds/posts/default?published-min=2024-01-01T00:00:00%2B07:00"
+    root = ET.fromstring(fetch(url)[2])
+    published = [e.find(f"{ATOM}published").text for e in root.findall(f"{ATOM}entry")]
+    assert published and all(p >= "2024-01-01" for p in published)
+    assert len(published) < len(articles_of(sites, info))
+    status, headers, body = fetch(f"{info.base_url}/feeds/posts/default?alt=rss")
+    assert status == 200 and headers["Content-Type"] == "application/rss+xml; charset=UTF-8"
+    links = {e.text for e in ET.fromstring(body).iter("link")}
+    assert articles_of(sites, info) <= links
+
+
 def test_blogger_feed_json_variant(sites):
     info = site(sites, "blogger")
     status, headers, body = fetch(f"{info.base_url}/feeds/posts/default?alt=json&q=zona+hijau")
