@@ -10,13 +10,29 @@ from __future__ import annotations
 from collections import Counter
 
 
-def agency_id(agency_name: str, government: str | None) -> str:
-    """Readable, stable key: 'Pemerintah Kota Kendari' or 'Dinas Kesehatan, Kabupaten Bogor'."""
+def agency_id(
+    agency_name: str,
+    government: str | None,
+    *,
+    agency_type: str | None = None,
+    region_name: str | None = None,
+) -> str:
+    """Readable, stable key: 'Pemerintah Kota Kendari' or 'Dinas Kesehatan, Kabupaten Bogor'.
+
+    A local government itself is keyed by its official region name ('Pemerintah Kota Pagar
+    Alam'), so outlets spelling it 'Pagaralam' or 'Pemkot Pagar Alam' land on one body.
+    """
+    if agency_type == "pemerintah_daerah" and region_name:
+        return f"Pemerintah {region_name}"
     name = " ".join(agency_name.split())
     gov = " ".join((government or "").split())
-    if not gov or gov.casefold() in name.casefold():
+    if not gov or _compact(gov) in _compact(name):
         return name
     return f"{name}, {gov}"
+
+
+def _compact(text: str) -> str:
+    return "".join(text.casefold().split())
 
 
 def agency_rows(mentions: list[dict], province_of: dict[str, str]) -> list[dict]:
@@ -34,7 +50,7 @@ def agency_rows(mentions: list[dict], province_of: dict[str, str]) -> list[dict]
         rows.append(
             {
                 "id": key,
-                "name": ms[0]["agency_name"],
+                "name": _most_common(m["agency_name"] for m in ms),
                 "abbreviation": min(written, key=lambda w: (-written[w], len(w), w))
                 if written
                 else None,

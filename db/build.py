@@ -59,7 +59,8 @@ def _write(path: Path, articles, records, crawl_runs) -> dict:
 
     regions = region_rows()
     province_of = {r["code"]: r["province_name"] for r in regions}
-    mentions = _mention_rows(records, by_doc, story_of)
+    region_name = {r["code"]: r["name"] for r in regions}
+    mentions = _mention_rows(records, by_doc, story_of, region_name)
     scores_per_article: dict[str, int] = {}
     for m in mentions:
         scores_per_article[m["article_url"]] = scores_per_article.get(m["article_url"], 0) + 1
@@ -138,7 +139,9 @@ def _newer(row: dict, other: dict) -> bool:
     return (row["fetched_at"] or "", row["text"]) > (other["fetched_at"] or "", other["text"])
 
 
-def _mention_rows(records: list[ScoreRecord], by_doc: dict, story_of: dict) -> list[dict]:
+def _mention_rows(
+    records: list[ScoreRecord], by_doc: dict, story_of: dict, region_name: dict
+) -> list[dict]:
     rows: dict[str, dict] = {}
     for r in records:
         url = by_doc.get(r.doc_id) or r.article_url or f"urn:pantau:doc:{r.doc_id}"
@@ -146,7 +149,12 @@ def _mention_rows(records: list[ScoreRecord], by_doc: dict, story_of: dict) -> l
         row = {
             "id": hashlib.sha1(key.encode()).hexdigest()[:16],
             "article_url": url,
-            "agency_id": agency_id(r.agency_name, r.government),
+            "agency_id": agency_id(
+                r.agency_name,
+                r.government,
+                agency_type=r.agency_type,
+                region_name=region_name.get(r.region_code or ""),
+            ),
             "agency": r.agency,
             "agency_name": r.agency_name,
             "government": r.government,

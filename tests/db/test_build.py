@@ -10,6 +10,7 @@ import sqlite_utils
 
 import db.build
 from db.build import build_database
+from extract.model import ScoreRecord
 from pantau.errors import DataError
 from tests.db.sample_data import ARTICLES, CRAWL_RUNS, build_sample, records
 
@@ -198,3 +199,19 @@ def test_search_uses_unicode61_without_english_stemming(demo_db):
 
 def test_agencies_are_searchable_by_abbreviation(demo_db):
     assert len(search(demo_db, "agencies", "pemkot")) == 1
+
+
+def test_a_government_spelt_two_ways_is_one_body(tmp_path):
+    path = tmp_path / "p.db"
+    text = "Pemkot Pagaralam meraih nilai 81,50. Pemerintah Kota Pagar Alam juga dipuji."
+    article = ARTICLES[0].__class__("pg", text, "https://a.example/pg", published="2023-01-02")
+    common = {"government": "Kota Pagar Alam", "region_code": "16.72", "assessment_year": 2022}
+    common["agency_type"] = "pemerintah_daerah"
+    first = ScoreRecord("pg", "Pemkot Pagaralam", "Pemerintah Kota Pagaralam", 81.5,
+                        "Pemkot Pagaralam meraih nilai 81,50", 0, 35, **common)  # fmt: skip
+    second = ScoreRecord("pg", "Pemerintah Kota Pagar Alam", "Pemerintah Kota Pagar Alam", 81.5,
+                         "Pemerintah Kota Pagar Alam", 37, 63, **common)  # fmt: skip
+    build_database(path, [article], [first, second], [])
+    assert [r["id"] for r in rows(path, "select id from agencies")] == [
+        "Pemerintah Kota Pagar Alam"
+    ]
