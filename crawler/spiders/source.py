@@ -340,11 +340,12 @@ class SourceSpider(scrapy.Spider):
 
     # ------------------------------------------------------------ articles
 
-    def _consider(self, link: Link):
+    def _consider(self, link: Link, filter_relevance: bool = True):
         """Request an article link if it is in the window, relevant, new or changed."""
         if not in_window(link.date, self.ctx.since, self.ctx.until):
             return
-        if link.route not in _SEARCHED_ROUTES and not is_relevant(link, self.stems):
+        relevant = link.route in _SEARCHED_ROUTES or not filter_relevance
+        if not relevant and not is_relevant(link, self.stems):
             return
         canonical = canonical_url(link.url)
         if canonical in self.seen:
@@ -377,7 +378,12 @@ class SourceSpider(scrapy.Spider):
             },
         )
 
-    def parse_article(self, response):
+    def parse_article(self, response) -> ArticleResponse | None:
+        """The article item to archive, or None (unchanged, duplicate or unusable).
+
+        A plain function, not a generator: Scrapy re-inspects the source of generator callbacks
+        on every call (bound methods miss its cache), which cost ~2 ms per article.
+        """
         link: Link = response.meta["link"]
         canonical = response.meta["canonical"]
         if response.status == 304:
@@ -395,12 +401,15 @@ class SourceSpider(scrapy.Spider):
         declared = _declared_charset(ctype, body)
         if declared in ("utf-8", "utf8") and not _decodes(body, "utf-8"):
             self._fail("bad_encoding", response.url, "declared UTF-8 but is not", kept=True)
-        keys = {canonical, canonical_url(response.url)}
         primary = canonical_url(response.url)
-        declared_canonical = _page_canonical(body, response.url)
-        if declared_canonical and same_site(declared_canonical, response.url):
-            primary = canonical_url(declared_canonical)
-            keys.add(primary)
+        declared = _page_canonical(body, response.url)
+        if declared and same_site(declared, response.url) and canonical_url(declared) != primary:
+            # A copy (print view, syndicated duplicate, tracking URL) naming its original:
+            # archive the original itself, fetched through its own URL, once.
+            self._record_non_article(response, canonical, link, "duplicate")
+            original = Link(declared, link.route, link.title, None, link.date, response.url)
+            return next(iter(self._consider(original, filter_relevance=False)), None)
+        keys = {canonical, primary}
         self.seen.update(keys)
         if primary in self.claimed:  # another URL of this run already led to the same page
             self._record_non_article(response, canonical, link, "duplicate")
@@ -423,7 +432,7 @@ class SourceSpider(scrapy.Spider):
             for k, values in response.request.headers.items()
             for v in values
         ]
-        yield ArticleResponse(
+        return ArticleResponse(
             url=response.url,
             canonical=primary,
             status=response.status,

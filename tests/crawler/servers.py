@@ -66,6 +66,7 @@ class Site:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else keep-alive responses stall on delayed ACKs
 
             def do_GET(self):  # noqa: N802 (http.server naming)
                 site._handle(self)
