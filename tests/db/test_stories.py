@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from db.stories import cluster_stories, jaccard, shingles
 
 BASE = (
@@ -49,3 +53,18 @@ def test_undated_copy_does_not_become_the_founder():
 
 def test_shingles_ignore_case_and_punctuation():
     assert shingles("Nilai 80,42 untuk Kota Kendari!") == shingles("nilai 80 42 untuk kota kendari")
+
+
+def test_shingles_do_not_depend_on_the_process_hash_seed():
+    code = "from db.stories import shingles; print(sorted(shingles('Nilai Kota Kendari 80,42 zona hijau')))"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
