@@ -1,8 +1,9 @@
 """The demo news content: one YAML file per site and per article, shipped as package data.
 
 Each article file carries what a page needs (title, date, paragraphs) and what pantau is
-expected to find in it (`records`), so the demo doubles as an end-to-end check. A record's `zone` is the one the text states or,
-where it states none, the one the year's official scale gives the score (as pantau derives it).
+expected to find in it (`records`), so the demo doubles as an end-to-end check. A record's
+`zone` is the one the text attaches to that entity (devset convention: never inferred from the
+number), None where the text states none.
 """
 
 from __future__ import annotations

@@ -321,6 +321,7 @@ def test_expected_records_of_the_seed_story(sites):
         if r["agency_name"] == "Pemerintah Kabupaten Serang"
     }
     assert regency == {(89, 2023), (91, 2024)}
+    assert all(r["zone"] is None for r in seed if r["agency_name"] not in units)
     assert all(r["government"] == "Kabupaten Serang" for r in seed)
     page = fetch(seed[0]["url"])[2].decode()
     assert "Dinsos meraih nilai 94, 62 zona hijau kualitas tertinggi" in page
