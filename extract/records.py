@@ -9,6 +9,7 @@ text or derived/inferred, and flags what a reader should check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from extract.agencies import article_government, find_agency_mentions
@@ -33,6 +34,8 @@ from extract.years import (
     stated_article_year,
     year_from_date,
 )
+
+MAX_SCORES_PER_SENTENCE = 120
 
 # Sentences about other indices (satisfaction, perception of maladministration, COVID risk,
 # Zona Integritas) whose numbers are not compliance scores unless the sentence says so.
@@ -83,10 +86,10 @@ def extract_records(article: Article) -> list[ScoreRecord]:
     links: list[Link] = []
     context: list[Any] | None = None  # subjects the next sentence may refer back to
     for sentence in sentences:
-        in_sentence = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        in_sentence = _within(mentions, sentence.start, sentence.end)
         scores = [
             n
-            for n in numbers
+            for n in _within(numbers, sentence.start, sentence.end)
             if sentence.start <= n.start
             and n.end <= sentence.end
             and (
@@ -97,9 +100,9 @@ def extract_records(article: Article) -> list[ScoreRecord]:
         foreign = bool(_FOREIGN_INDEX.search(sentence.text)) and not _COMPLIANCE.search(
             sentence.text
         )
-        if foreign:
-            scores = []
-        nearby = [m for m in mentions if sentence.end <= m.start <= sentence.end + 250]
+        if foreign or len(scores) > MAX_SCORES_PER_SENTENCE:
+            scores = []  # no prose sentence lists hundreds of scores: a digit dump, not a story
+        nearby = _within(mentions, sentence.end, sentence.end + 300)
         found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
         links.extend(found)
         context = _context_after(text, in_sentence, found, foreign, context)
@@ -237,8 +240,8 @@ def _assign_years(
     for link in links:
         sentence = link.sentence
         scores = sorted(scores_in[sentence.start], key=lambda n: n.start)
-        local = [y for y in years if sentence.start <= y.start and y.end <= sentence.end]
-        spans = [(m.start, m.end) for m in mentions if sentence.start <= m.start < sentence.end]
+        local = _within(years, sentence.start, sentence.end)
+        spans = [(m.start, m.end) for m in _within(mentions, sentence.start, sentence.end)]
         chosen = _clause_year(text, link.number, scores, local, spans)
         chosen_of[id(link)] = chosen
         result[id(link)] = _resolve(chosen, local, base_year, base_source)
@@ -334,11 +337,8 @@ def _stated_labels(
     """Zone, category and A–E letter that the text attaches to this link's agency and score."""
     sentence = link.sentence
     number, mention = link.number, link.mention
-    subjects = [
-        m
-        for m in mentions
-        if sentence.start <= m.start and m.end <= sentence.end and is_subject(m, text, mentions)
-    ]
+    local = _within(mentions, sentence.start, sentence.end)
+    subjects = [m for m in local if is_subject(m, text, local)]
     other_scores = sorted(
         {id(x.number): x.number for x in sentence_links}.values(), key=lambda n: n.start
     )
@@ -353,20 +353,18 @@ def _stated_labels(
     stops = [m.start for m in subjects if m.start >= anchor and m is not mention]
     stops += [n.start for n in other_scores if n.start >= anchor and n is not number]
     item_end = min(stops + [sentence.end])
-    item = [lab for lab in labels if item_start <= lab.start and lab.end <= item_end]
+    item = _within(labels, item_start, item_end)
     chosen = _pick(item, number)
     if not any(chosen):
         first_subject = min(
             [m.start for m in subjects] + [n.start for n in other_scores] + [sentence.end]
         )
-        lead = [lab for lab in labels if sentence.start <= lab.start and lab.end <= first_subject]
+        lead = _within(labels, sentence.start, first_subject)
         chosen = _pick(lead, None)
     if not any(chosen):
         following = _next_sentence(sentences, sentence)
         if following is not None and _FOLLOWING_LABEL.match(following.text):
-            trailing = [
-                lab for lab in labels if following.start <= lab.start and lab.end <= following.end
-            ]
+            trailing = _within(labels, following.start, following.end)
             chosen = _pick(trailing, None)
     zone, category, letter = chosen
     return zone, category, letter, zone is not None
@@ -388,7 +386,30 @@ def _pick(labels: list[Label], number: Number | None) -> tuple[str | None, str |
 
 
 def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
-    for i, s in enumerate(sentences):
-        if s.start == sentence.start:
-            return sentences[i + 1] if i + 1 < len(sentences) else None
-    return None
+    i = bisect_left(_starts(sentences), sentence.start)
+    return sentences[i + 1] if i + 1 < len(sentences) else None
+
+
+def _within(items: list[Any], lo: int, hi: int) -> list[Any]:
+    """Items (sorted by start) lying inside [lo, hi): a bisect, so long pages stay linear."""
+    starts = [getattr(item, "start", 0) for item in items] if len(items) < 64 else _starts(items)
+    i = bisect_left(starts, lo)
+    out = []
+    while i < len(items) and items[i].start < hi:
+        if items[i].end <= hi:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+_STARTS: dict[int, tuple[list[Any], list[int]]] = {}
+
+
+def _starts(items: list[Any]) -> list[int]:
+    cached = _STARTS.get(id(items))
+    if cached is None or cached[0] is not items:
+        if len(_STARTS) > 16:
+            _STARTS.clear()
+        cached = (items, [item.start for item in items])
+        _STARTS[id(items)] = cached
+    return cached[1]
