@@ -180,9 +180,12 @@ def _record(
         category = category_for_letter(letter, year)
     if category is not None:
         category_source = "stated"
-        if derived_category is not None and derived_category.split()[-1:] != category.split()[-1:]:
-            if category.split()[0] == derived_category.split()[0]:
-                flags.append("category_inconsistent_with_score")
+        if (
+            derived_category is not None
+            and derived_category.split()[-1:] != category.split()[-1:]
+            and category.split()[0] == derived_category.split()[0]
+        ):
+            flags.append("category_inconsistent_with_score")
     elif derived_category is not None:
         category, category_source = derived_category, "derived"
     if score > 100:
