@@ -9,6 +9,7 @@ and the check must be callable anywhere). Sources are checked in parallel, each 
 from __future__ import annotations
 
 import logging
+import socket
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -203,9 +204,19 @@ class _Fetcher:
             self.last_error = f"{error.code} on {url}"
             return error.code, b"", {}
         except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-            reason = getattr(error, "reason", error)
-            self.last_error = f"{url}: {reason}"
+            self.last_error = _describe(getattr(error, "reason", error))
             return None, b"", {}
+
+
+def _describe(reason) -> str:
+    """A few words for a network failure, short enough for a table cell."""
+    if isinstance(reason, socket.gaierror):
+        return "DNS lookup failed"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return "timed out"
+    return str(reason)[:80]
 
 
 def render_check_table(results: list[Result]) -> None:
