@@ -1,0 +1,40 @@
+"""`make test` fails when extraction quality on the project's own labelled set drops.
+
+The floors are the levels the extractor has reached (see `make eval`); raise them when the
+extractor improves, never lower them to make a change pass.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from extract.evaluate import evaluate_folder
+
+LABELLED = Path(__file__).resolve().parents[1] / "fixtures" / "labelled"
+
+RECORD_F1_FLOOR = 0.97
+FIELD_ACCURACY_FLOORS = {"zone": 0.97, "assessment_year": 0.95, "government": 0.97}
+NEGATIVE_RECORDS_CEILING = 4  # records from articles whose gold is empty
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate_folder(LABELLED)
+
+
+def test_record_f1_stays_at_the_level_reached(report):
+    assert report.f1 >= RECORD_F1_FLOOR, (
+        f"record F1 {report.f1:.3f} < {RECORD_F1_FLOOR} (run `make eval` for the misses)"
+    )
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_ACCURACY_FLOORS))
+def test_field_accuracy_stays_at_the_level_reached(report, field):
+    accuracy = report.accuracy(field)
+    assert accuracy is not None
+    assert accuracy >= FIELD_ACCURACY_FLOORS[field], f"{field} accuracy {accuracy:.3f}"
+
+
+def test_negative_articles_yield_almost_nothing(report):
+    assert report.negative_articles >= 15
+    assert report.negative_records <= NEGATIVE_RECORDS_CEILING
