@@ -136,8 +136,14 @@ class SourceSpider(scrapy.Spider):
     def _start_route(self, route: str):
         if route == "auto":
             yield from self._continue(list(_AUTO_PLAN), route="auto")
+        elif route == "sitemap" and self._listed("sitemaps"):
+            for url in self._listed("sitemaps"):
+                yield self._discovery_request(url, self.parse_sitemap, meta={"route": "sitemap"})
         elif route == "sitemap":
             yield from self._continue(list(_SITEMAP_PLAN), route="sitemap")
+        elif route == "feed" and self._listed("feeds"):
+            for url in self._listed("feeds"):
+                yield self._discovery_request(url, self.parse_feed, meta={"route": "feed"})
         elif route == "feed":
             yield from self._continue(list(_FEED_PLAN), route="feed")
         elif route == "wordpress":
@@ -146,6 +152,11 @@ class SourceSpider(scrapy.Spider):
             yield from self._blogger_requests()
         elif route == "search":
             yield from self._search_requests()
+
+    def _listed(self, key: str) -> list[str]:
+        """URLs a source entry gives for a route (`sitemaps:`/`feeds:`), absolute."""
+        value = self.source.extra.get(key) or []
+        return [urljoin(self.source.url, v) for v in ([value] if isinstance(value, str) else value)]
 
     def _continue(self, plan: list[str], route: str):
         """Run the next probe of a discovery plan; when none is left, report that nothing was found."""

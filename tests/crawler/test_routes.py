@@ -8,7 +8,7 @@ import pytest
 
 from crawler.archive import archive_files, iter_archived_pages, iter_records
 from tests.crawler.running import run_crawl
-from tests.crawler.servers import Reply, Site, article_html, rss_xml
+from tests.crawler.servers import Reply, Site, article_html, robots_txt, rss_xml, sitemap_index_xml
 
 TERMS = ["ombudsman"]
 
@@ -119,6 +119,37 @@ def search_site() -> Site:
     return site
 
 
+def news_sitemap_site() -> Site:
+    """A Google-News sitemap (titles decide relevance) behind an endless chain of sitemap
+    indexes (each index points to a deeper one: the nesting limit must stop it)."""
+    site = Site().start()
+    site.routes["/robots.txt"] = robots_txt(f"Sitemap: {site.url('/news-sitemap.xml')}")
+    news = [
+        ("/berita/81234", "Pemkab Raih Zona Hijau dari Ombudsman"),
+        ("/berita/81235", "Persib Menang Tipis"),
+    ]
+    items = "".join(
+        f"<url><loc>{site.url(path)}</loc><news:news><news:publication_date>2024-12-10"
+        f"</news:publication_date><news:title>{title}</news:title></news:news></url>"
+        for path, title in news
+    )
+    site.routes["/news-sitemap.xml"] = Reply(
+        200,
+        (
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{items}</urlset>'
+        ).encode(),
+    )
+    _articles(site, [path for path, _ in news])
+
+    def endless_index(request):
+        depth = int(request.query.get("d", ["0"])[0])
+        return Reply(200, sitemap_index_xml([(site.url(f"/peta.xml?d={depth + 1}"), None)]))
+
+    site.routes["/peta.xml"] = endless_index
+    return site
+
+
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     sites = {
@@ -126,6 +157,7 @@ def crawled(tmp_path_factory):
         "wp.id": wordpress_site(),
         "blog.id": blogger_site(),
         "cari.id": search_site(),
+        "berita.id": news_sitemap_site(),
     }
     entries = [
         {"name": "feed.id", "url": sites["feed.id"].base + "/", "discover": ["feed"]},
@@ -138,6 +170,17 @@ def crawled(tmp_path_factory):
             "search_url": sites["cari.id"].base + "/cari?q={term}",
         },
     ]
+    entries.append(
+        {"name": "berita.id", "url": sites["berita.id"].base + "/", "discover": ["sitemap"]}
+    )
+    entries.append(  # the same site through its endless index only
+        {
+            "name": "peta.id",
+            "url": sites["berita.id"].base + "/",
+            "discover": ["sitemap"],
+            "sitemaps": ["/peta.xml"],
+        }
+    )
     for entry in entries:
         entry["search_terms"] = TERMS
     workdir = tmp_path_factory.mktemp("routes") / "work"
@@ -199,6 +242,8 @@ def test_health_counts_per_source(crawled):
         "wp.id": 3,
         "blog.id": 2,
         "cari.id": 3,
+        "berita.id": 1,
+        "peta.id": 0,
     }
     assert all(h["errors_total"] == 0 and h["run_id"] for h in run.health)
 
@@ -211,4 +256,17 @@ def test_warc_records_say_which_source_and_route_found_them(crawled):
         ("wp.id", "wordpress"),
         ("blog.id", "blogger"),
         ("cari.id", "search"),
+        ("berita.id", "sitemap"),
     }
+
+
+def test_news_sitemap_titles_decide_which_numeric_urls_are_fetched(crawled):
+    _, sites, workdir = crawled
+    assert archived(workdir, sites["berita.id"]) == {"/berita/81234"}
+    assert sites["berita.id"].fetched("/berita/81235", status=None) == 0
+
+
+def test_endless_sitemap_index_chains_stop_at_the_nesting_limit(crawled):
+    run, sites, _ = crawled
+    assert run.of("peta.id")["warnings_by_kind"] == {"sitemap_depth": 1}
+    assert sites["berita.id"].fetched("/peta.xml", status=None) == 1 + 3
