@@ -32,7 +32,7 @@ SETTINGS = {
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
     "ROBOTSTXT_OBEY": True,
-    "LOGSTATS_INTERVAL": 600,
+    "PANTAU_PROGRESS_INTERVAL": 5,
 }
 _PARAGRAPH = (
     "Ombudsman RI Perwakilan menyerahkan hasil penilaian kepatuhan penyelenggaraan pelayanan "

@@ -88,6 +88,7 @@ def crawl_sources(
                 process.crawl(crawler, source=source, ctx=ctx)
                 crawlers.append((source, crawler))
             quiet_scrapy()
+            _Progress(crawlers, scrapy_settings.getfloat("PANTAU_PROGRESS_INTERVAL"))
             try:
                 process.start()
             finally:
@@ -104,6 +105,31 @@ def crawl_sources(
             state.close()
         _log_summary(health)
     return health
+
+
+class _Progress:
+    """One log line every `interval` seconds for the whole run (Scrapy's LogStats would print
+    one per source): sources finished, pages fetched, articles archived, errors so far."""
+
+    def __init__(self, crawlers: list, interval: float):
+        self.crawlers = crawlers
+        if interval > 0:
+            from twisted.internet import reactor, task
+
+            self.loop = task.LoopingCall(self.report)
+            reactor.callWhenRunning(self.loop.start, interval, now=False)
+
+    def report(self) -> None:
+        spiders = [c.spider for _, c in self.crawlers if getattr(c, "spider", None)]
+        health = [s.health for s in spiders]
+        log.info(
+            "progress: %d/%d sources done, %d pages fetched, %d articles archived, %d errors",
+            sum(1 for h in health if h.finished_at),
+            len(self.crawlers),
+            sum(h.pages_fetched for h in health),
+            sum(h.articles_found for h in health),
+            sum(sum(h.errors_by_kind.values()) for h in health),
+        )
 
 
 def _not_started(source: SourceConfig, run_id: str) -> SourceHealth:
@@ -131,15 +157,14 @@ def _log_summary(health: list[dict]) -> None:
 
 @contextmanager
 def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
-    """Log this run to `path` too; keep stderr to pantau's lines and Scrapy's progress stats."""
+    """Log this run to `path` too; keep stderr to pantau's own lines and Scrapy's warnings."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     scrapy_logger = logging.getLogger("scrapy")
-    stats_logger = logging.getLogger("scrapy.extensions.logstats")
     noisy = [logging.getLogger(name) for name in _NOISY_SCRAPY_LOGGERS]
-    saved = (root.level, scrapy_logger.level, stats_logger.level, [n.level for n in noisy])
+    saved = (root.level, scrapy_logger.level, [n.level for n in noisy])
     verbose = root.level and root.level <= logging.DEBUG
 
     def quiet_scrapy() -> None:
@@ -149,7 +174,6 @@ def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
             scrapy_logger.setLevel(logging.WARNING)  # Scrapy's start-up lists are noise here
             for logger in noisy:
                 logger.setLevel(logging.WARNING)
-            stats_logger.setLevel(logging.INFO)  # "Crawled N pages (at M pages/min)" = progress
 
     quiet_scrapy()
     root.addHandler(handler)
@@ -166,19 +190,15 @@ def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
         handler.close()
         root.setLevel(saved[0])
         scrapy_logger.setLevel(saved[1])
-        stats_logger.setLevel(saved[2])
-        for logger, level in zip(noisy, saved[3], strict=True):
+        for logger, level in zip(noisy, saved[2], strict=True):
             logger.setLevel(level)
 
 
 class _ScrapyStartupNoise(logging.Filter):
-    """Drops Scrapy's INFO/DEBUG chatter (versions, enabled components) but keeps its progress
-    lines and every warning."""
+    """Drops Scrapy's INFO/DEBUG chatter (versions, enabled components), keeps every warning."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.WARNING or not record.name.startswith("scrapy"):
-            return True
-        return record.name == "scrapy.extensions.logstats"
+        return record.levelno >= logging.WARNING or not record.name.startswith("scrapy")
 
 
 def _parse_set(values: list[str]) -> dict:

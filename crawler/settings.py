@@ -47,7 +47,7 @@ ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
 LOG_LEVEL = "INFO"
 LOG_INSTALL_ROOT_HANDLER = False  # pantau's CLI owns logging (see crawler.crawl)
-LOGSTATS_INTERVAL = 30.0
+EXTENSIONS = {"scrapy.extensions.logstats.LogStats": None}  # one line per source: too many
 
 # pantau's own knobs
 PANTAU_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled for each further try
@@ -56,4 +56,5 @@ PANTAU_MAX_RETRY_AFTER = 300.0  # a longer Retry-After gives the page up for thi
 PANTAU_MAX_ROUTE_PAGES = 50  # pages of one paginated route (feed, WP, Blogger, search)
 PANTAU_MAX_SITEMAP_DEPTH = 3  # nested sitemap indexes
 PANTAU_SITE_DOWN_AFTER = 10  # consecutive connection failures before a source is given up
+PANTAU_PROGRESS_INTERVAL = 30.0  # seconds between "progress:" lines for the whole run
 PANTAU_WARC_MAX_BYTES = 100 * 1024 * 1024

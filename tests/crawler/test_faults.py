@@ -78,7 +78,7 @@ def crawled(tmp_path_factory):
     )
     workdir = tmp_path_factory.mktemp("faults") / "work"
     entry = {"name": "rusak.id", "url": site.base + "/", "discover": ["sitemap"]}
-    run = run_crawl([entry], workdir)
+    run = run_crawl([entry], workdir, settings={"PANTAU_PROGRESS_INTERVAL": 1})
     yield run, site, workdir
     site.stop()
 
@@ -149,3 +149,8 @@ def test_the_summary_is_stored_for_the_health_page(crawled):
     [stored] = load_crawl_runs(workdir)
     assert stored["errors_by_kind"] == run.of("rusak.id")["errors_by_kind"]
     assert stored["articles_found"] == len(ARCHIVED)
+
+
+def test_progress_is_reported_while_the_crawl_runs(crawled):
+    run, _, _ = crawled
+    assert "INFO pantau.crawl: progress: 0/1 sources done, " in run.stderr
