@@ -37,8 +37,9 @@ BULK = re.compile(
 )
 # Decompressed bodies larger than this are cut (a compressed "bomb" must not exhaust memory).
 MAX_DECOMPRESSED_BYTES = 50_000_000
-# A page whose main text is shorter than this is a stub, an index or an error page.
-MIN_TEXT_CHARS = 80
+# A page whose main text is shorter than this is a stub or an error page (the shortest score
+# brief, "Pemkab X raih nilai 88,1", is longer).
+MIN_TEXT_CHARS = 20
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
 
@@ -127,7 +128,7 @@ NOT_ARTICLE = re.compile(
     r"halaman (yang anda cari )?tidak ditemukan|page not found|404 not found|"
     r"just a moment\.\.\.|attention required|checking your browser|"
     r"enable javascript and cookies|access denied|403 forbidden|internet ?positif|"
-    r"situs (ini )?diblokir|akses ke situs ini",
+    r"situs (ini )?diblokir",
     re.I,
 )
 MAX_NOTICE_CHARS = 600

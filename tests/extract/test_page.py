@@ -250,6 +250,12 @@ def test_an_article_that_mentions_blocking_is_kept():
     assert "situs diblokir" in article.text
 
 
+def test_a_one_sentence_brief_is_kept():
+    brief = "Pemkab Lebak raih nilai 88,27 zona hijau Tahun 2024."
+    article = parse_page(Page(url="https://berita.example/singkat", body=html_page(brief).encode()))
+    assert article.text.endswith(brief)
+
+
 def test_page_without_article_text_is_rejected():
     html = (
         "<html><head><title>Memuat…</title><script>window.location='/app'</script></head>"
