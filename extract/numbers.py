@@ -73,6 +73,24 @@ _DELTA_BEFORE = re.compile(
 _AVERAGE_BEFORE = re.compile(
     r"(?:rata-rata|rata2|rerata|average)\b(?:[^.\d;]|(?:19|20)\d\d){0,45}$", re.IGNORECASE
 )
+# "Rata-rata nilai 19 kabupaten/kota di X dalam Penilaian … Tahun 2023 mencapai N": an average
+# whose subject runs long, as long as no comma or verb of receiving hands the score to a body.
+_AVERAGE_SUBJECT = re.compile(
+    r"(?:rata-rata|rata2|rerata)\s{1,3}(?:nilai|skor|capaian)\b"
+    r"(?:[^.\d;,]|(?:19|20)\d\d|\d{1,3}(?=\s{1,3}[a-z]))"
+    r"{0,200}$",
+    re.IGNORECASE,
+)
+_RECEIVING = re.compile(r"\b(?:meraih|memperoleh|mendapat\w{0,3}|menerima)\b", re.IGNORECASE)
+# "Nilai 88 ke atas", "88 atau lebih", "78 sampai di bawah 88": a band edge, not a score.
+_THRESHOLD_AFTER = re.compile(
+    r"^\s{0,3}(?:ke\s?atas|ke\s?bawah|atau\s+lebih|atau\s+kurang|keatas|"
+    r"(?:hingga|sampai)(?:\s+dengan)?\s+(?:di\s?bawah|kurang\s+dari))\b",
+    re.IGNORECASE,
+)
+# "pukul 09.00 WIB", "jam 13.30": clock times.
+_TIME_BEFORE = re.compile(r"(?:pukul|pkl\.?|jam)\s{0,2}$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s{0,2}(?:WIB|WITA|WIT)\b")
 # An average is a group's ("rata-rata Pemda", "rata-rata nasional") unless it names one body.
 _GROUP_WORDS = re.compile(
     r"nasional|seluruh|semua|\bse-|kab(?:upaten)?/kota|\bpemda\b(?!\s+(?-i:[A-Z]))|"
@@ -213,6 +231,10 @@ def _classify(
         return "label"  # "ke-3", "HUT-60"
     if _DATE_AFTER.match(after) or (decimals == 0 and _DATE_BEFORE.search(before)):
         return "date"
+    if _TIME_BEFORE.search(before) or (decimals and _TIME_AFTER.match(after)):
+        return "time"
+    if _THRESHOLD_AFTER.match(after):
+        return "threshold"
     if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
         return "range"
     if _LAW_BEFORE.search(before):
@@ -236,6 +258,13 @@ def _classify(
     if average and (
         _GROUP_WORDS.search(re.sub(r"\d", " ", lead_in))
         or _GROUP_WORDS.search(average.group(0)[9:])
+    ):
+        return "average"
+    subject = _AVERAGE_SUBJECT.search(text, max(0, start - 240), start)
+    if (
+        subject
+        and not _RECEIVING.search(subject.group(0))
+        and _GROUP_WORDS.search(subject.group(0)[9:])
     ):
         return "average"
     if _THRESHOLD_CLAUSE.search(before):
@@ -264,8 +293,8 @@ def _classify(
     ):
         return "delta"
     if decimals == 0:
-        if keyword:
-            return "score"
+        if keyword or (value >= 20 and re.match(r"^\s{0,2}(?:poin|point)\b", after, re.I)):
+            return "score"  # "nilai 48", "tercatat 80 poin"
         if _LIST_ITEM.search(before) and next_char in ".)":
             return "ordinal"
         return "integer"

@@ -69,3 +69,41 @@ def test_parse_number():
     assert parse_number("94, 62") == 94.62
     assert parse_number("2.842") == 2842.0
     assert parse_number("abc") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skor 88 ke atas tergolong opini kualitas tertinggi.",
+        "Angka 88,00 keatas berarti kategori A.",
+        "Yang meraih 81 atau lebih masuk zona hijau.",
+        "Kategori B untuk nilai 78 sampai di bawah 88.",
+        "Kategori C untuk skor 54 hingga kurang dari 78.",
+    ],
+)
+def test_band_edges_written_after_the_number_are_thresholds(text):
+    assert "score" not in {k for _, k in kinds(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Acara dibuka pukul 08.30 WIB.", "Rapat selesai jam 14.15.", "hingga 16.45 WITA."]
+)
+def test_clock_times_are_not_scores(text):
+    assert {k for _, k in kinds(text)} == {"time"}
+
+
+def test_average_with_a_long_group_subject_is_an_average():
+    text = (
+        "Rerata nilai 12 kabupaten/kota di Nusa Tenggara Barat pada Penilaian Kepatuhan "
+        "Tahun 2022 mencapai 76,43."
+    )
+    assert (76.43, "average") in kinds(text)
+
+
+def test_average_of_one_bodys_units_stays_its_score():
+    assert (83.5, "score") in kinds("Rata-rata nilai OPD Pemkot Madiun mencapai 83,50.")
+
+
+def test_whole_number_of_points_is_a_score_but_a_rise_in_points_is_not():
+    assert kinds("Nilai Kabupaten Lebak tercatat 76 poin.") == [(76.0, "score")]
+    assert kinds("Nilai Kabupaten Lebak naik 6 poin.") == [(6.0, "delta")]

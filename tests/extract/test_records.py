@@ -79,3 +79,19 @@ def test_duplicates_collapse():
 
 def test_deterministic():
     assert [r.to_dict() for r in records(STORY)] == [r.to_dict() for r in records(STORY)]
+
+
+def test_band_edge_in_the_next_sentence_is_not_the_agencys_score():
+    text = (
+        "Ombudsman RI menyerahkan hasil Penilaian Kepatuhan Tahun 2023. Kementerian Perdagangan "
+        "memperoleh nilai 91,40. Nilai 88 ke atas masuk kategori kualitas tertinggi."
+    )
+    assert [r.score for r in records(text, "2023-12-20")] == [91.4]
+
+
+def test_clock_time_in_an_event_story_gives_no_record():
+    text = (
+        "Ombudsman RI Perwakilan Riau membahas penilaian kepatuhan bersama Pemkot Pekanbaru, "
+        "Rabu (6/3/2024) pukul 10.00 WIB, hingga pukul 12.30 WIB."
+    )
+    assert records(text, "2024-03-06") == []
