@@ -1,9 +1,11 @@
 """One fetched page → one Article: decode the bytes, keep the main text, find the date.
 
-trafilatura strips the chrome (menus, "Berita Terpopuler" sidebars, "Baca juga" links, comments,
-footers) and reads title/canonical URL in the same pass; htmldate (called by trafilatura with our
-parameters, so the page is parsed once) finds the original publication date. Everything that is
-not a usable news page raises `UnusablePage` with a one-line reason a person can act on.
+trafilatura strips the chrome (menus, "Berita Terpopuler" sidebars, comments, footers; inline
+"Baca juga" boxes are pruned first) and reads the title in one pass over a tree parsed once;
+htmldate runs inside that pass in fast mode. The date is then chosen by provenance (JSON-LD/meta,
+URL, an Indonesian visible date, htmldate) and recorded in `date_source`; the canonical URL
+comes from rel=canonical or og:url. Everything that is not a usable news page raises
+`UnusablePage` with a one-line reason a person can act on.
 """
 
 from __future__ import annotations
@@ -52,7 +54,6 @@ BINARY_SIGNATURES = (
     (b"RIFF", "a RIFF (WebP/AVI/WAV) file"),
     (b"PK\x03\x04", "a ZIP/Office document"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"BM", None),  # only with other evidence: many texts start with "BM…"
 )
 
 BOMS = (
@@ -332,7 +333,7 @@ def _reject_non_html(body: bytes, content_type: str | None) -> None:
         raise UnusablePage(f"not an HTML page (Content-Type {media})")
     head = body.lstrip()[:16]
     for signature, what in BINARY_SIGNATURES:
-        if what and head.startswith(signature):
+        if head.startswith(signature):
             raise UnusablePage(f"binary content: {what}, not an HTML page")
     sample = body[:1024]
     if not any(body.startswith(bom) for bom, _ in BOMS) and b"\x00" in sample:
