@@ -56,12 +56,18 @@ _FOLLOWING_LABEL = re.compile(
 )
 _COMPARISON_YEAR = re.compile(
     r"(?:dibanding(?:kan)?|daripada|ketimbang|sejak|semenjak)(?:\s+(?:dengan|pada|di))?"
-    r"(?:\s+tahun)?\s{0,3}$",
+    r"(?:\s+(?:penilaian|survei|hasil))?(?:\s+tahun)?\s{0,3}$",
     re.IGNORECASE,
 )
 _AFTER_SCORE_YEAR = re.compile(
-    r"^[\s,()]{0,4}(?:(?:di|pada|untuk|tahun|th\.?|thn|taong)\s{1,3}){0,3}$", re.IGNORECASE
+    r"^[\s,()]{0,4}(?:(?:di|pada|untuk|tahun|th\.?|thn|taong|penilaian|survei|periode)\s{1,3})"
+    r"{0,3}$",
+    re.IGNORECASE,
 )
+# "tahun lalu … kini meraih N", "dari tahun sebelumnya menjadi N": the year is the one compared
+# with, so N is not its score.
+_LATER_TRANSITION = re.compile(r"\b(?:kini|sekarang|menjadi|jadi)\b", re.IGNORECASE)
+_NOW_TRANSITION = re.compile(r"\b(?:kini|sekarang)\b", re.IGNORECASE)
 
 
 def extract_records(article: Article) -> list[ScoreRecord]:
@@ -263,7 +269,8 @@ def _assign_years(
         if c1 is None and y2 is not None:
             result[id(first)] = (y2 - 1, s2)
         elif c2 is c1 and c1 is not None and y1 is not None:
-            if c1.relation == "previous":
+            compared = _COMPARISON_YEAR.search(text[max(0, c1.start - 30) : c1.start])
+            if c1.relation == "previous" or compared:  # "naik dibanding 2023, dari N1 ke N2"
                 result[id(link)] = (y1 + 1, s1)
             else:
                 result[id(first)] = (y1 - 1, s1)
@@ -308,6 +315,13 @@ def _clause_year(
         gap = text[s.end : y.start]
         if not _AFTER_SCORE_YEAR.match(gap):
             return None
+        later = [x for x in scores if x.start >= y.end]
+        if (
+            y.relation != "explicit"
+            and later
+            and _LATER_TRANSITION.search(text[y.end : later[0].start])
+        ):
+            return None  # "57,65 tahun ini justru menurun menjadi 54,32": the next value's year
         if "," in gap and any(
             segment_start(s) <= x.start and x.end <= s.start for x in local if x is not y
         ):
@@ -322,6 +336,10 @@ def _clause_year(
     for y in local:
         if y.end > score.start or owners[id(y)] is not None:
             continue
+        between = text[y.end : score.start]
+        transition = {"explicit": _NOW_TRANSITION, "previous": _LATER_TRANSITION}.get(y.relation)
+        if transition is not None and transition.search(between):
+            continue  # "yang tahun lalu tertinggal, kini meraih N"
         comparison = _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
         if comparison and any(y.end <= a and b <= score.start for a, b in mention_spans):
             continue  # "Dibandingkan tahun 2021, Kabupaten X meraih nilai 90"

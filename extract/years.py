@@ -31,7 +31,7 @@ _RELATIVE = re.compile(
 )
 _ASSESSMENT_WORDS = re.compile(
     r"penilaian|survei|survey|predikat|penganugerahan|anugerah|opini|kepatuhan|pelayanan\s+publik|"
-    r"standar\s+pelayanan|ombudsman|zona|maladministrasi",
+    r"standar\s+pelayanan|ombudsman|zona|maladministrasi|pengambilan\s+data|pengumpulan\s+data",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
@@ -110,20 +110,33 @@ def stated_article_year(
     background ("zona hijau sejak 2016") and loses to a nearer one.
     """
     candidates: list[int] = []
+    current: list[int] = []  # "Pada tahun 2017 ini": the round the article is about
     for source in (title or "", text):
         for mention in find_year_mentions(source):
             if mention.relation != "explicit" or mention.year is None:
                 continue
+            if not FIRST_YEAR <= mention.year <= 2100:
+                continue
+            after = source[mention.end : mention.end + 12]
+            if _PAST_AFTER.match(after):
+                continue  # "di Tahun 2016 lalu": background, not this round
+            if _CURRENT_AFTER.match(after):
+                current.append(mention.year)
             window = source[max(0, mention.start - 120) : mention.start]
             window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
-            if _ASSESSMENT_WORDS.search(window) and FIRST_YEAR <= mention.year <= 2100:
+            if _ASSESSMENT_WORDS.search(window):
                 candidates.append(mention.year)
+    candidates = current + candidates
     if not candidates:
         candidates = _month_years(text)
     if expected is not None:
         near = [c for c in candidates if expected - 1 <= c <= expected + 1]
         return near[0] if near else None
     return candidates[0] if candidates else None
+
+
+_PAST_AFTER = re.compile(r"\s{1,3}(?:lalu|kemarin|sebelumnya)\b", re.IGNORECASE)
+_CURRENT_AFTER = re.compile(r"\s{1,3}ini\b", re.IGNORECASE)
 
 
 def _month_years(text: str) -> list[int]:

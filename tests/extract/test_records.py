@@ -95,3 +95,39 @@ def test_clock_time_in_an_event_story_gives_no_record():
         "Rabu (6/3/2024) pukul 10.00 WIB, hingga pukul 12.30 WIB."
     )
     assert records(text, "2024-03-06") == []
+
+
+def _years(text: str, published: str) -> dict[float, int | None]:
+    return {r.score: r.assessment_year for r in records(text, published)}
+
+
+def test_years_written_after_each_value_of_a_change():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI diumumkan. Pemkot Madiun naik dari 88,15 pada "
+        "penilaian tahun lalu menjadi 93,02 pada penilaian tahun 2024."
+    )
+    assert _years(text, "2024-12-10") == {88.15: 2023, 93.02: 2024}
+
+
+def test_last_year_before_now_is_only_compared_with():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI 2023 diumumkan. Kota Pariaman, yang tahun lalu "
+        "tertinggal dari Kabupaten Agam, kini meraih 86,55."
+    )
+    assert _years(text, "2023-12-12") == {86.55: 2023}
+
+
+def test_year_compared_with_belongs_to_the_first_value():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI diumumkan. Kabupaten Kudus naik dibanding penilaian "
+        "2023, sebelumnya 81,20 menjadi 85,65."
+    )
+    assert _years(text, "2024-12-10") == {81.2: 2023, 85.65: 2024}
+
+
+def test_this_year_before_a_change_word_belongs_to_the_next_value():
+    text = (
+        "Survei kepatuhan Ombudsman RI 2019 dirilis. Kabupaten Bungo yang tahun sebelumnya di "
+        "angka 61,15 tahun ini justru turun menjadi 58,70."
+    )
+    assert _years(text, "2019-12-10") == {61.15: 2018, 58.7: 2019}

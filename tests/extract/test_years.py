@@ -37,3 +37,16 @@ def test_reference_date_falls_back_to_a_date_in_the_text():
     assert reference_date(None, "Jakarta, Kamis (14/12/2023) - ...") == date(2023, 12, 14)
     assert reference_date("2025-02-05", "") == date(2025, 2, 5)
     assert reference_date(None, "tanpa tanggal") is None
+
+
+def test_data_collection_year_is_the_rounds_year():
+    text = "Survei dilakukan dengan observasi. Pengumpulan data dilakukan tahun 2018."
+    assert stated_article_year(text) == 2018
+
+
+def test_year_this_round_beats_a_past_year_mentioned_first():
+    text = (
+        "Pemkab Bone Bolango pertama kali dinilai Ombudsman pada tahun 2015 lalu. "
+        "Pada tahun 2016 ini hasil penilaian kepatuhan diumumkan di Jakarta."
+    )
+    assert stated_article_year(text, None, 2016) == 2016
