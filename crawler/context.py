@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from crawler.archive import ArchiveWriter
@@ -16,3 +16,5 @@ class CrawlContext:
     archive: ArchiveWriter
     since: date | None = None
     until: date | None = None
+    requested: set[str] = field(default_factory=set)  # canonical URLs requested this run
+    claimed: set[str] = field(default_factory=set)  # canonical URLs archived this run

@@ -100,8 +100,10 @@ class SourceSpider(scrapy.Spider):
         self.ctx = ctx
         self.health = SourceHealth(source.name, ctx.run_id, utc_now())
         self.stems = relevance_words(source.search_terms)
-        self.seen: set[str] = set()  # canonical URLs requested (or decided on) this run
-        self.claimed: set[str] = set()  # canonical URLs archived this run
+        # Shared by every source of the run, so a story two sources list is fetched once.
+        self.seen = ctx.requested  # canonical URLs requested (or decided on) this run
+        self.claimed = ctx.claimed  # canonical URLs archived this run
+        self.warned: set[str] = set()
         self.consecutive_failures = 0
         self.giving_up = False
         self.max_route_pages = 50
@@ -489,7 +491,7 @@ class SourceSpider(scrapy.Spider):
         tries = meta.get("retry_times", 0) + 1
         after = f" after {tries} tries" if tries > 1 else ""
         self._fail(kind, request.url, what, after)
-        if kind == "robots_forbidden" and meta.get("kind") == "article":
+        if kind in ("robots_forbidden", "http_410") and meta.get("kind") == "article":
             # Policy, not an accident: do not ask again until the route reports a change.
             self._record_non_article(request, meta["canonical"], meta["link"], kind, status=None)
         if kind in _CONNECTION_KINDS:
@@ -512,9 +514,9 @@ class SourceSpider(scrapy.Spider):
         log.warning("%s: %s on %s%s — %s", self.source.name, what, url, after, outcome)
 
     def _warn_once(self, key: str, url: str, what: str, kind: str | None = None) -> None:
-        if key in self.seen:
+        if key in self.warned:
             return
-        self.seen.add(key)
+        self.warned.add(key)
         self.health.warning(kind or key.split(":")[0])
         log.warning("%s: %s at %s", self.source.name, what, url)
 

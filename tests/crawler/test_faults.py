@@ -38,7 +38,7 @@ PAGES = {
     "/a/flaky-ombudsman": flaky,
     "/a/busy-ombudsman": busy,
     "/a/down-ombudsman": Reply(503, b"maintenance"),
-    "/a/slow-ombudsman": Reply(200, article_html("slow"), delay=4),
+    "/a/slow-ombudsman": Reply(200, article_html("slow"), delay=5),
     "/a/loop-ombudsman": Reply(302, b"", {"Location": "/a/loop-back"}),
     "/a/loop-back": Reply(302, b"", {"Location": "/a/loop-ombudsman"}),
     "/a/cp1252-ombudsman": Reply(200, b"<html><body><p>" + CP1252 + b"</p></body></html>"),
@@ -78,7 +78,9 @@ def crawled(tmp_path_factory):
     )
     workdir = tmp_path_factory.mktemp("faults") / "work"
     entry = {"name": "rusak.id", "url": site.base + "/", "discover": ["sitemap"]}
-    run = run_crawl([entry], workdir, settings={"PANTAU_PROGRESS_INTERVAL": 1})
+    run = run_crawl(
+        [entry], workdir, settings={"PANTAU_PROGRESS_INTERVAL": 1, "DOWNLOAD_TIMEOUT": 2.5}
+    )
     yield run, site, workdir
     site.stop()
 

@@ -168,3 +168,18 @@ def test_since_until_prune_sitemaps_and_links_by_lastmod(tmp_path):
         READ,
     }  # READ has no lastmod: kept for the date filter downstream
     assert run.of("kabar.id")["articles_found"] == 3
+
+
+def test_a_story_listed_by_two_sources_is_fetched_and_archived_once(tmp_path):
+    site = build_site()
+    twins = source(site) + [{**source(site)[0], "name": "kabar-mirror.id"}]
+    try:
+        run = run_crawl(twins, tmp_path / "work", since="2024-01-01")
+    finally:
+        site.stop()
+    assert sorted(response_records(tmp_path / "work")) == sorted(
+        site.url(p) for p in (ZONA, OPINI, READ)
+    )
+    assert sum(h["articles_found"] for h in run.health) == 3
+    # (ZONA is also reached once through its redirecting alias, which no one can know unfetched)
+    assert [site.fetched(p) for p in (OPINI, READ)] == [1, 1]
