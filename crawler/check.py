@@ -178,8 +178,10 @@ def _sitemap_links(fetch, url: str, depth: int) -> list[Link]:
 
 def _parse(page: Page) -> tuple[str | None, str | None]:
     """(title, None) when extract.page can use the page, (None, reason) when it cannot."""
-    from extract.page import UnusablePage, parse_page
-
+    try:
+        from extract.page import UnusablePage, parse_page
+    except ImportError:  # extraction not installed: fetching the article is all we can check
+        return page.url, None
     try:
         article = parse_page(page)
     except UnusablePage as reason:

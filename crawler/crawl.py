@@ -28,9 +28,11 @@ from crawler.health import SourceHealth
 from crawler.recovery import reconcile_archive
 from crawler.state import CrawlState
 from pantau.config import SourceConfig
+from pantau.errors import ConfigError
 
 log = logging.getLogger("pantau.crawl")
 LOG_DIR = "logs"
+_reactor_used = False
 # Scrapy loggers that talk at start-up even before its level can be set on "scrapy".
 _NOISY_SCRAPY_LOGGERS = ("scrapy.utils.log", "scrapy.crawler", "scrapy.addons", "scrapy.middleware")
 
@@ -64,6 +66,17 @@ def crawl_sources(
 
     from crawler.spiders.source import SourceSpider
 
+    global _reactor_used
+    if since and until and since > until:
+        raise ConfigError(f"--since {since} is after --until {until}: nothing could match")
+    if not sources:
+        return []
+    if _reactor_used:
+        raise RuntimeError(
+            "crawl_sources() can run once per process (Twisted's reactor cannot restart); "
+            "run further crawls in a subprocess: python -m crawler.crawl"
+        )
+    _reactor_used = True
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()

@@ -38,6 +38,7 @@ PAGES = {
     "/a/flaky-ombudsman": flaky,
     "/a/busy-ombudsman": busy,
     "/a/down-ombudsman": Reply(503, b"maintenance"),
+    "/a/later-ombudsman": Reply(503, b"come back tomorrow", {"Retry-After": "86400"}),
     "/a/slow-ombudsman": Reply(200, article_html("slow"), delay=5),
     "/a/loop-ombudsman": Reply(302, b"", {"Location": "/a/loop-back"}),
     "/a/loop-back": Reply(302, b"", {"Location": "/a/loop-ombudsman"}),
@@ -71,8 +72,12 @@ ARCHIVED = {
 def crawled(tmp_path_factory):
     site = Site(PAGES).start()
     site.routes["/robots.txt"] = robots_txt(
-        "User-agent: *", "Disallow: /private/", f"Sitemap: {site.url('/sitemap.xml')}"
+        "User-agent: *",
+        "Disallow: /private/",
+        f"Sitemap: {site.url('/sitemap.xml')}",
+        f"Sitemap: {site.url('/private/sitemap.xml')}",
     )
+    site.routes["/private/sitemap.xml"] = Reply(200, sitemap_xml([]))
     site.routes["/sitemap.xml"] = Reply(
         200, sitemap_xml([(site.url(p), None) for p in PAGES if p != "/a/loop-back"])
     )
@@ -92,14 +97,14 @@ def test_every_fault_is_counted_under_its_kind(crawled):
         "empty_body": 1,
         "http_404": 1,
         "http_410": 1,
-        "http_5xx": 1,
+        "http_5xx": 2,
         "not_html": 2,
         "redirect_loop": 1,
-        "robots_forbidden": 1,
+        "robots_forbidden": 2,
         "timeout": 1,
         "too_large": 1,
     }
-    assert run.of("rusak.id")["errors_total"] == 11
+    assert run.of("rusak.id")["errors_total"] == 13
     assert run.returncode == 1
 
 
@@ -119,6 +124,20 @@ def test_server_errors_are_retried_and_then_given_up_with_one_clear_line(crawled
     assert site.fetched("/a/down-ombudsman", status=503) == 3
     line = f"rusak.id: 503 on {site.url('/a/down-ombudsman')} after 3 tries — skipped"
     assert line in run.stderr
+
+
+def test_a_retry_after_beyond_the_limit_gives_up_at_once(crawled):
+    run, site, _ = crawled
+    assert site.fetched("/a/later-ombudsman", status=503) == 1
+    assert (
+        f"503 with Retry-After 86400 s on {site.url('/a/later-ombudsman')} — skipped" in run.stderr
+    )
+
+
+def test_robots_txt_also_guards_sitemaps(crawled):
+    run, site, _ = crawled
+    assert site.fetched("/private/sitemap.xml", status=None) == 0
+    assert f"forbidden by robots.txt on {site.url('/private/sitemap.xml')}" in run.stderr
 
 
 def test_retry_after_is_honoured_on_429(crawled):
