@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import article_government, find_agency_mentions
@@ -114,25 +115,180 @@ def extract_records(article: Article) -> list[ScoreRecord]:
         context = _context_after(text, in_sentence, found, foreign, context)
 
     records: list[ScoreRecord] = []
-    seen: set[tuple] = set()
+    kept: dict[tuple, ScoreRecord] = {}
     by_sentence: dict[int, list[Link]] = {}
     for link in links:
         by_sentence.setdefault(link.sentence.start, []).append(link)
     year_of = _assign_years(text, links, years, base_year, base_source, mentions)
+    named = _named_labels(text, sentences, mentions, labels, by_sentence, years, base_year)
+    counted = _counted_back_labels(sentences, links, labels)
     for link in links:
         sentence_links = by_sentence[link.sentence.start]
-        zone, category, letter, zone_stated = _stated_labels(
-            text, link, sentence_links, labels, sentences, mentions
+        zone, category, letter, _ = _stated_labels(
+            text, link, sentence_links, labels, sentences, mentions, by_sentence
         )
+        if not (zone or category or letter) and id(link) in counted:
+            zone, category, letter = counted[id(link)]
         year, year_source = year_of[id(link)]
+        if zone is None or (category is None and letter is None):
+            zone, category, letter = _fill_named(named, link, year, zone, category, letter)
         record = _record(article, link, year, year_source, zone, category, letter)
         key = (record.agency_name, record.assessment_year, round(record.score, 2))
-        if key in seen:
+        if key in kept:
+            _merge_stated(kept[key], record)
             continue
-        seen.add(key)
+        kept[key] = record
         records.append(record)
-        _ = zone_stated
     return records
+
+
+_COUNT_BACK = re.compile(
+    r"^\W{0,3}(?:(keduanya|kedua\w*\s+\w+\s+(?:tersebut|itu))|(ketiganya|ketiga\s+\w+\s+"
+    r"(?:tersebut|itu))|(keempatnya|keempat\s+\w+\s+(?:tersebut|itu))|(kelimanya|kelima\s+\w+"
+    r"\s+(?:tersebut|itu)))\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_back_labels(
+    sentences: list[Sentence], links: list[Link], labels: list[Label]
+) -> dict[int, tuple[str | None, str | None, str | None]]:
+    """ "A 84,92, disusul B 83,53. Sementara C 75,16. Ketiganya berada dalam kategori X": the
+    labels of a sentence opening with a count word belong to that many agencies just before it."""
+    out: dict[int, tuple[str | None, str | None, str | None]] = {}
+    for sentence in sentences:
+        match = _COUNT_BACK.match(sentence.text)
+        if not match:
+            continue
+        count = next(i for i, group in enumerate(match.groups(), start=2) if group)
+        found = _pick(_within(labels, sentence.start, sentence.end), None)
+        if not any(found):
+            continue
+        before = [x for x in links if x.number.end <= sentence.start]
+        owners: list[int] = []
+        for link in reversed(before):
+            if id(link.mention) not in owners:
+                owners.append(id(link.mention))
+            if len(owners) > count:
+                break
+            out.setdefault(id(link), found)
+    return out
+
+
+_WISH = re.compile(
+    r"\b(?:target\w*|menargetkan|berharap|harap\w*|ingin|agar|supaya|semoga|upaya\w*|"
+    r"hampir|nyaris|terancam|bisa|dapat|akan)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _NamedLabels:
+    """Zone/category a sentence without scores states for one agency named in it."""
+
+    position: int
+    years: frozenset[int]
+    zone: str | None
+    category: str | None
+    letter: str | None
+
+
+def _named_labels(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Any],
+    labels: list[Label],
+    by_sentence: dict[int, list[Link]],
+    years: list[YearMention],
+    base_year: int | None,
+) -> dict[str, list[_NamedLabels]]:
+    """ "Ombudsman menyebut nilai Puskesmas X masih berada di zona kuning": X's labels, by name.
+
+    Only sentences that hold no linked score, name exactly one subject agency and state a
+    label without wishing for it; their explicit year (or "tahun lalu") says which round.
+    """
+    named: dict[str, list[_NamedLabels]] = {}
+    for sentence in sentences:
+        if sentence.start in by_sentence:
+            continue
+        found = _within(labels, sentence.start, sentence.end)
+        if not found or _WISH.search(sentence.text):
+            continue
+        local = _within(mentions, sentence.start, sentence.end)
+        subjects = [
+            m
+            for m in local
+            if is_subject(m, text, local)
+            and not _is_dateline(text, m)
+            and not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        ]
+        names = {_mention_name(m) for m in subjects}
+        if len(names) != 1:
+            continue
+        stated = {y.year for y in _within(years, sentence.start, sentence.end) if y.year}
+        relative = {y.relation for y in _within(years, sentence.start, sentence.end)}
+        if not stated and "previous" in relative and base_year is not None:
+            stated = {base_year - 1}
+        zone, category, letter = _pick(found, None)
+        named.setdefault(names.pop(), []).append(
+            _NamedLabels(sentence.start, frozenset(stated), zone, category, letter)
+        )
+    return named
+
+
+def _fill_named(
+    named: dict[str, list[_NamedLabels]],
+    link: Link,
+    year: int | None,
+    zone: str | None,
+    category: str | None,
+    letter: str | None,
+) -> tuple[str | None, str | None, str | None]:
+    """Fill missing labels from the nearest sentence stating them for the same agency and round."""
+    options = [
+        n
+        for n in named.get(_mention_name(link.mention), [])
+        if (year in n.years if n.years else True)
+    ]
+    if not options:
+        return zone, category, letter
+    near = min(options, key=lambda n: abs(n.position - link.sentence.start))
+    derived = derive_zone(link.number.value, year)
+    if zone is None and near.zone is not None and derived in (None, near.zone):
+        zone = near.zone
+    if category is None and letter is None:
+        category, letter = near.category, near.letter
+    return zone, category, letter
+
+
+def _merge_stated(kept: ScoreRecord, duplicate: ScoreRecord) -> None:
+    """The same score told twice: keep labels the second telling states and the first lacks."""
+    if kept.zone_source != "stated" and duplicate.zone_source == "stated":
+        kept.zone, kept.zone_source = duplicate.zone, duplicate.zone_source
+    if kept.category_source != "stated" and duplicate.category_source == "stated":
+        kept.category, kept.category_source = duplicate.category, duplicate.category_source
+
+
+def _mention_name(mention: Any) -> str:
+    return getattr(mention, "canonical_name", None) or mention.surface
+
+
+def _is_dateline(text: str, mention: Any) -> bool:
+    """ "JAMBI –", "SAMARINDA, …": the city a story was filed from, not an agency."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return (
+        mention.start == line_start
+        and bool(_DATELINE_AFTER.match(text, mention.end))
+        and mention.surface.isupper()
+    )
+
+
+# "terbaik di NTB", "OPD di lingkungan Pemkab X", "empat OPD Pemkab X": X is where, not who.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:di|ke|se|lingkungan|jajaran|wilayah|OPD|SKPD|instansi|unit|UPT)[\s-]{1,2}$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"\s{0,2}(?:[,–—-]|\(|\s[A-Z])")
 
 
 def _right_after_mention(text: str, number: Number, mentions: list[Any]) -> bool:
@@ -184,6 +340,9 @@ def _record(
         zone, zone_source = derived_zone, "derived"
     if category is None and letter:
         category = category_for_letter(letter, year)
+    head = {"zone3": "kepatuhan", "opini_ae": "kualitas"}.get(scheme_for_year(year) or "")
+    if category in ("tinggi", "sedang", "rendah") and head:
+        category = f"{head} {category}"  # "kategori sedang" in the year's own words
     if category is not None:
         category_source = "stated"
         if (
@@ -354,6 +513,7 @@ def _stated_labels(
     labels: list[Label],
     sentences: list[Sentence],
     mentions: list[Any],
+    by_sentence: dict[int, list[Link]] | None = None,
 ) -> tuple[str | None, str | None, str | None, bool]:
     """Zone, category and A–E letter that the text attaches to this link's agency and score."""
     sentence = link.sentence
@@ -375,6 +535,11 @@ def _stated_labels(
     stops += [n.start for n in other_scores if n.start >= anchor and n is not number]
     item_end = min(stops + [sentence.end])
     item = _within(labels, item_start, item_end)
+    item = [
+        lab
+        for lab in item
+        if lab.start < number.end or not _CLAUSE_BREAK.search(text, number.end, lab.start)
+    ] or item
     chosen = _pick(item, number)
     if not any(chosen):
         first_subject = min(
@@ -382,11 +547,21 @@ def _stated_labels(
         )
         lead = _within(labels, sentence.start, first_subject)
         chosen = _pick(lead, None)
+    if (
+        not any(chosen)
+        and other_scores
+        and _WHOLE_LIST.search(text, other_scores[-1].end, sentence.end)
+    ):
+        chosen = _pick(_within(labels, other_scores[-1].end, sentence.end), None)
     if not any(chosen):
         following = _next_sentence(sentences, sentence)
         if following is not None and _FOLLOWING_LABEL.match(following.text):
             trailing = _within(labels, following.start, following.end)
             chosen = _pick(trailing, None)
+    if not any(chosen) and _GROUP_BACK_REFERENCE.search(sentence.text):
+        before = _previous_sentence(sentences, sentence)
+        if before is not None and before.start not in (by_sentence or {}):
+            chosen = _pick(_within(labels, before.start, before.end), None)
     zone, category, letter = chosen
     return zone, category, letter, zone is not None
 
@@ -404,6 +579,28 @@ def _pick(labels: list[Label], number: Number | None) -> tuple[str | None, str |
         return found[-1].value
 
     return best("zone"), best("category"), best("letter")
+
+
+# "… kualitas tertinggi dengan nilai N dikarenakan memenuhi kriteria kepatuhan tinggi": a reason.
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:karena|dikarenakan|sebab|sehingga|dimana|di\s+mana|meski\w{0,3}|walau\w{0,3}|"
+    r"namun|sedangkan|sementara)\b",
+    re.IGNORECASE,
+)
+# "Ke-15 Pemda tersebut adalah A (N1), B (N2)": a list whose labels the sentence before states.
+_GROUP_BACK_REFERENCE = re.compile(
+    r"^\W{0,3}ke[\s-]?\d{1,3}\s+[a-z]{3,}|^\W{0,3}ke\w{2,8}nya\s+\w+\s+(?:tersebut|itu)|"
+    r"^\W{0,3}(?:mereka|yaitu|yakni|antara\s+lain|di\s?antaranya)\b|"
+    r"\b(?:tersebut|dimaksud)\s+(?:adalah|ialah|yaitu|yakni|masing-masing|antara\s+lain)\b",
+    re.IGNORECASE,
+)
+# "… dan 100 untuk D, dimana semua yang disurvei masuk zona kepatuhan tinggi": every item's.
+_WHOLE_LIST = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|kesemuanya)\b", re.IGNORECASE)
+
+
+def _previous_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:
+    i = bisect_left(_starts(sentences), sentence.start)
+    return sentences[i - 1] if i >= 1 else None
 
 
 def _next_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:

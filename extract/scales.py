@@ -110,16 +110,26 @@ _LETTER_RE = re.compile(
 )
 _PREDIKAT_2025_RE = re.compile(
     r"\b(?:predikat|kategori|katagori|opini)\s{1,3}[\"“”']?(sangat\s{1,3}baik|baik|cukup|"
-    r"kurang(?:\s{1,3}baik)?|buruk)\b",
+    r"kurang(?:\s{1,3}baik)?|buruk|tinggi|sedang|rendah)\b",
     re.IGNORECASE,
 )
 _NOT_ASSESSMENT_ZONE = re.compile(r"zona\s{1,3}(?:integritas|oranye|orange)", re.IGNORECASE)
+
+
+# "hampir turun ke zona merah", "keluar dari zona merah": a zone the body is not in.
+_NOT_IN_BEFORE = re.compile(
+    r"\b(?:hampir|nyaris|mendekati|menuju|terancam|keluar\s+dari|lepas\s+dari|"
+    r"(?:tidak|bukan)\s+lagi)\s(?:\w+\s){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def find_labels(text: str) -> list[Label]:
     """Every zone and category label in `text`, in order of position."""
     labels: list[Label] = []
     for m in _ZONE_RE.finditer(text):
+        if _NOT_IN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         labels.append(Label(m.start(), m.end(), "zone", m.group(1).lower()))
     for m in _QUALITY_RE.finditer(text):
         head = "kepatuhan" if "patuh" in m.group(0).lower() else "kualitas"

@@ -131,3 +131,101 @@ def test_this_year_before_a_change_word_belongs_to_the_next_value():
         "angka 61,15 tahun ini justru turun menjadi 58,70."
     )
     assert _years(text, "2019-12-10") == {61.15: 2018, 58.7: 2019}
+
+
+def _labels(text: str, published: str) -> dict[float, tuple]:
+    return {
+        r.score: (r.zone, r.zone_source, r.category, r.category_source)
+        for r in records(text, published)
+    }
+
+
+def test_zone_stated_for_the_agency_by_name_in_a_later_sentence():
+    text = (
+        "Ombudsman RI mengumumkan Penilaian Kepatuhan Tahun 2023. Nilai terendah diraih "
+        "Puskesmas Wonosari I (74,12). Ombudsman menyebut nilai Puskesmas Wonosari I masih "
+        "berada di zona kuning."
+    )
+    assert _labels(text, "2023-12-20")[74.12][:2] == ("kuning", "stated")
+
+
+def test_a_wished_for_zone_is_not_stated():
+    text = (
+        "Ombudsman RI mengumumkan Penilaian Kepatuhan Tahun 2023. Pemkab Gunungkidul meraih "
+        "nilai 74,12. Pemkab Gunungkidul berharap masuk zona hijau tahun depan."
+    )
+    assert _labels(text, "2023-12-20")[74.12][:2] == ("kuning", "derived")
+
+
+def test_opinion_label_stated_for_the_subject_in_another_sentence():
+    text = (
+        "Pemerintah Kabupaten Wonogiri menerima Opini Kualitas Tertinggi Tanpa Maladministrasi "
+        "dari Ombudsman RI dalam Penilaian Maladministrasi Tahun 2025. Piagam diserahkan di "
+        "Jakarta. Dalam rapor itu Pemkab Wonogiri memperoleh skor 91,37."
+    )
+    category = _labels(text, "2026-01-30")[91.37][2:]
+    assert category == ("kualitas tertinggi tanpa maladministrasi", "stated")
+
+
+def test_score_told_twice_keeps_the_label_of_the_second_telling():
+    text = (
+        "Ombudsman RI merilis Penilaian Kepatuhan 2023. Ombudsman memberi Kota Palu nilai 90,12. "
+        "Untuk kategori kepatuhan tertinggi atau opini A yakni Kota Palu dengan nilai 90,12."
+    )
+    assert _labels(text, "2023-12-20")[90.12][2:] == ("kepatuhan tertinggi", "stated")
+
+
+def test_list_after_a_group_lead_in_takes_the_lead_ins_labels():
+    text = (
+        "Ombudsman RI merilis Penilaian Kepatuhan 2022. Tiga Polres di Jambi meraih kepatuhan "
+        "tinggi atau kategori A. Ke-3 Polres tersebut adalah Polres Bungo (93,10), Polres Tebo "
+        "(91,44) dan Polres Kerinci (89,02)."
+    )
+    got = _labels(text, "2022-12-20")
+    assert {v[2:] for v in got.values()} == {("kepatuhan tinggi", "stated")}
+    assert set(got) == {93.1, 91.44, 89.02}
+
+
+def test_count_word_sentence_labels_the_agencies_before_it():
+    text = (
+        "Ombudsman RI merilis Penilaian Maladministrasi 2025. Dinas Sosial mencatat skor 84,10, "
+        "disusul Dinas Kesehatan dengan nilai 82,35. Sementara Dinas Pendidikan memperoleh nilai "
+        "80,02. Ketiganya berada dalam kategori kualitas tinggi."
+    )
+    got = _labels(text, "2026-02-10")
+    assert {v[2] for v in got.values()} == {"kualitas tinggi"}
+    assert len(got) == 3
+
+
+def test_a_zone_the_agency_nearly_falls_into_is_not_its_zone():
+    text = (
+        "Ombudsman RI merilis Penilaian Maladministrasi 2025. Kabupaten Buton saat ini berada "
+        "di angka 58,40, yang artinya hampir turun ke zona merah."
+    )
+    assert _labels(text, "2026-02-10")[58.4][0] is None
+
+
+def test_label_after_a_reason_clause_is_not_the_scores():
+    text = (
+        "Ombudsman RI merilis Penilaian Kepatuhan 2023. RSUD Sleman menerima penghargaan "
+        "kualitas tertinggi dengan nilai 94,10 karena memenuhi kriteria kepatuhan tinggi."
+    )
+    assert _labels(text, "2023-12-20")[94.1][2] == "kualitas tertinggi"
+
+
+def test_bare_degree_is_named_in_the_years_own_scheme():
+    text = (
+        "Ombudsman RI merilis Survei Kepatuhan 2019. Kabupaten Kerinci mendapatkan kategori "
+        "sedang dengan nilai 75,03."
+    )
+    assert _labels(text, "2019-12-20")[75.03][2:] == ("kepatuhan sedang", "stated")
+
+
+def test_label_said_of_the_whole_list_applies_to_every_item():
+    text = (
+        "Ombudsman RI merilis Survei Kepatuhan 2018, dengan hasil nilai 105 untuk Polres "
+        "Mimika, 101 untuk Polres Nabire, dimana semua Polres tersebut masuk zona kepatuhan "
+        "tinggi."
+    )
+    got = _labels(text, "2018-12-20")
+    assert {v[2:] for v in got.values()} == {("kepatuhan tinggi", "stated")}
