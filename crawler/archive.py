@@ -23,6 +23,8 @@ from warcio.warcwriter import WARCWriter
 
 from extract.model import Page
 from extract.urls import canonical_url
+from pantau import __version__
+from pantau.config import USER_AGENT
 
 log = logging.getLogger("pantau.archive")
 
@@ -77,6 +79,16 @@ class ArchiveWriter:
         self.name = f"pantau-{self.run_id}-{self._n:05d}.warc.gz"
         self._file = open(self.dir / self.name, "ab")  # noqa: SIM115 (kept open across records)
         self._writer = WARCWriter(self._file, gzip=True)
+        info = {
+            "software": f"pantau/{__version__} (warcio)",
+            "format": "WARC File Format 1.1",
+            "isPartOf": f"pantau-{self.run_id}",
+            "robots": "obey",
+            "http-header-user-agent": USER_AGENT,
+            "description": "News articles pantau fetched while looking for Ombudsman RI scores",
+        }
+        self._writer.write_record(self._writer.create_warcinfo_record(self.name, info))
+        self._file.flush()
 
     def write(
         self,

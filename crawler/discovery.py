@@ -15,7 +15,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -160,6 +160,51 @@ def in_window(value: str | None, since: date | None, until: date | None) -> bool
     return (since is None or day >= since) and (until is None or day <= until)
 
 
+# /2024/12/10/, /2024/12/, /10/12/2024/ (day-month-year), /20241210/ in a path: the date a news
+# URL carries; sitemaps named by month (sitemap-2019-12.xml) have the year-month form.
+_URL_YMD = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_URL_DMY = re.compile(r"/(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/((?:19|20)\d\d)/")
+_URL_YM = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](0[1-9]|1[0-2])(?!\d)")
+
+
+def url_date_range(url: str) -> tuple[date, date] | None:
+    """First and last day a URL's path can date from (one day, or a whole month); None if the
+    path carries no date."""
+    path = urlsplit(url).path
+    for pattern, order in ((_URL_YMD, "ymd"), (_URL_DMY, "dmy")):
+        match = pattern.search(path)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                day = date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                continue
+            return day, day
+    match = _URL_YM.search(path)
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return first, last
+    return None
+
+
+def link_in_window(link_or_url, route_date: str | None, since, until) -> bool:
+    """The window test for a link: the route's date when it gives one, else the URL's own date
+    (a backfill must not fetch ten years of /2015/… articles to learn their dates)."""
+    if since is None and until is None:
+        return True
+    if parse_date(route_date) is not None:
+        return in_window(route_date, since, until)
+    span = url_date_range(link_or_url)
+    if span is None:
+        return True
+    first, last = span
+    return (since is None or last >= since) and (until is None or first <= until)
+
+
 # ---------------------------------------------------------------- robots.txt and sitemaps
 
 
@@ -253,8 +298,10 @@ def sitemap_links(entries: list[SitemapEntry], found_on: str) -> list[Link]:
 
 
 def parse_feed(body: bytes, base_url: str, route: str = "feed") -> tuple[list[Link], str | None]:
-    """Items of an RSS 2.0 / RSS 1.0 / Atom feed, and the feed's `rel=next` page if any."""
+    """Items of an RSS 2.0 / RSS 1.0 / Atom / JSON Feed, and the feed's next page if any."""
     body = body.lstrip()
+    if body.startswith(b"{"):
+        return _parse_json_feed(body, base_url, route)
     if not body.startswith(b"<"):
         return [], None
     try:
@@ -304,6 +351,34 @@ def parse_feed(body: bytes, base_url: str, route: str = "feed") -> tuple[list[Li
             )
         )
     return links, next_url
+
+
+def _parse_json_feed(body: bytes, base_url: str, route: str) -> tuple[list[Link], str | None]:
+    """JSON Feed 1.x (jsonfeed.org): `items` with url/title/summary/date_published."""
+    try:
+        feed = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return [], None
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        return [], None
+    links = []
+    for item in items:
+        url = item.get("url") or item.get("external_url") if isinstance(item, dict) else None
+        if not isinstance(url, str):
+            continue
+        links.append(
+            Link(
+                url=urljoin(base_url, url),
+                route=route,
+                title=item.get("title") or None,
+                snippet=_strip_tags(item.get("summary") or item.get("content_text") or ""),
+                date=item.get("date_modified") or item.get("date_published"),
+                found_on=base_url,
+            )
+        )
+    next_url = feed.get("next_url")
+    return links, urljoin(base_url, next_url) if isinstance(next_url, str) else None
 
 
 def _is_feed_level(node, root) -> bool:

@@ -36,10 +36,10 @@ from crawler.discovery import (
     Link,
     blogger_search_url,
     feed_links_in_html,
-    in_window,
     is_blogger_feed,
     is_relevant,
     is_wordpress_api,
+    link_in_window,
     parse_datetime,
     parse_feed,
     parse_sitemap,
@@ -272,6 +272,8 @@ class SourceSpider(scrapy.Spider):
                 changed = parse_datetime(entry.lastmod)
                 if since and changed and changed.date() < since:
                     continue  # nothing in that sitemap changed inside the window
+                if not changed and not link_in_window(entry.loc, None, since, self.ctx.until):
+                    continue  # a sitemap named for a month outside the window
                 if depth + 1 > self.max_sitemap_depth:
                     self._warn_once("sitemap_depth", response.url, "sitemap nesting limit")
                     break
@@ -355,7 +357,7 @@ class SourceSpider(scrapy.Spider):
 
     def _consider(self, link: Link, filter_relevance: bool = True):
         """Request an article link if it is in the window, relevant, new or changed."""
-        if not in_window(link.date, self.ctx.since, self.ctx.until):
+        if not link_in_window(link.url, link.date, self.ctx.since, self.ctx.until):
             return
         relevant = link.route in _SEARCHED_ROUTES or not filter_relevance
         if not relevant and not is_relevant(link, self.stems):

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+from warcio.archiveiterator import ArchiveIterator
+
 from crawler.archive import ArchiveWriter, archive_dir, iter_archived_pages, iter_records
 from crawler.recovery import reconcile_archive
 from crawler.state import CrawlState, load_crawl_runs
@@ -39,6 +41,17 @@ def test_pages_come_back_byte_for_byte_with_headers_and_provenance(tmp_path):
     assert page.fetched_at == "2024-12-10T01:00:00Z"
     [record] = iter_records(next(archive_dir(tmp_path).glob("*.warc.gz")))
     assert record.route == "sitemap"
+
+
+def test_each_file_starts_with_a_warcinfo_record_naming_the_run(tmp_path):
+    writer = ArchiveWriter(tmp_path, "r1")
+    write(writer, "https://kabar.id/b", b"<p>b</p>", "2024-12-10T01:00:00Z")
+    writer.close()
+    path = next(archive_dir(tmp_path).glob("*.warc.gz"))
+    with open(path, "rb") as f:
+        first = next(iter(ArchiveIterator(f)))
+        assert first.rec_type == "warcinfo"
+        assert b"isPartOf: pantau-r1" in first.content_stream().read()
 
 
 def test_newest_copy_per_canonical_url_in_url_order(tmp_path):

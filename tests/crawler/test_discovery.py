@@ -14,6 +14,7 @@ from crawler.discovery import (
     is_blogger_feed,
     is_relevant,
     is_wordpress_api,
+    link_in_window,
     parse_date,
     parse_feed,
     parse_sitemap,
@@ -22,6 +23,7 @@ from crawler.discovery import (
     search_page_links,
     site_search_url,
     sitemaps_in_robots,
+    url_date_range,
     wordpress_search_url,
 )
 from tests.crawler.servers import rss_xml, sitemap_index_xml, sitemap_xml
@@ -219,3 +221,63 @@ def test_search_page_links_keep_articles_on_the_site_and_find_next():
     links, next_url = search_page_links(body, "https://x.id/cari?q=ombudsman")
     assert [link.url for link in links] == ["https://x.id/2024/12/10/pemkab-raih-zona-hijau"]
     assert next_url == "https://x.id/cari?q=ombudsman&page=2"
+
+
+# ---------------------------------------------------------------- dates carried by URLs
+@pytest.mark.parametrize(
+    ("url", "first", "last"),
+    [
+        ("https://x.id/2024/12/10/zona-hijau", date(2024, 12, 10), date(2024, 12, 10)),
+        ("https://x.id/read/20181214/538/869602/zona", date(2018, 12, 14), date(2018, 12, 14)),
+        ("https://x.id/21/04/2022/konsistensi-pelayanan", date(2022, 4, 21), date(2022, 4, 21)),
+        ("https://x.id/2024/02/empat-opd.html", date(2024, 2, 1), date(2024, 2, 29)),
+        ("https://x.id/sitemap-2019-12.xml", date(2019, 12, 1), date(2019, 12, 31)),
+    ],
+)
+def test_dates_in_url_paths(url, first, last):
+    assert url_date_range(url) == (first, last)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.id/read/28576/bulukumba",
+        "https://x.id/news-461545-politik",
+        "https://x.id/?p=20241210",
+    ],
+)
+def test_ids_are_not_mistaken_for_dates(url):
+    assert url_date_range(url) is None
+
+
+def test_link_window_prefers_the_route_date_then_the_url_date():
+    since = date(2024, 1, 1)
+    old_url = "https://x.id/2019/12/01/zona-merah"
+    assert not link_in_window(old_url, None, since, None)
+    assert link_in_window(old_url, "2024-05-01", since, None)  # updated inside the window
+    assert link_in_window("https://x.id/2024/01/zona.html", None, date(2024, 1, 31), None)
+    assert link_in_window("https://x.id/read/123", None, since, None)
+    assert link_in_window(old_url, None, None, None)
+
+
+def test_json_feed_items_and_next_page():
+    body = json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "next_url": "/feed.json?page=2",
+            "items": [
+                {
+                    "id": "1",
+                    "url": "/2024/12/zona-hijau",
+                    "title": "Zona hijau",
+                    "date_published": "2024-12-10T08:00:00+07:00",
+                },
+                {"id": "2", "content_text": "no url"},
+            ],
+        }
+    ).encode()
+    links, next_url = parse_feed(body, "https://x.id/feed.json")
+    assert [(link.url, link.title, parse_date(link.date)) for link in links] == [
+        ("https://x.id/2024/12/zona-hijau", "Zona hijau", date(2024, 12, 10))
+    ]
+    assert next_url == "https://x.id/feed.json?page=2"
