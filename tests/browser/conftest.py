@@ -29,8 +29,10 @@ def served(tmp_path_factory) -> str:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Headless Chromium for one module: Playwright's sync API keeps an event loop running while
+    it is open, which would break later tests that start their own loop."""
     if not CHROMIUM.exists():
         pytest.skip(
             f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped"

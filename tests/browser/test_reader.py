@@ -27,10 +27,13 @@ def test_search_history_chart_and_article(served, page):
     if os.environ.get("PANTAU_SCREENSHOT"):
         page.screenshot(path=os.environ["PANTAU_SCREENSHOT"], full_page=True)
 
-    page.locator("td.col-article_url a", has_text="sultrapos.example/2023/01").first.click()
-    page.wait_for_url(re.compile(r"/pantau/articles/"))
+    page.locator("td.col-quote a", has_text="meraih nilai 80,42").click()
+    page.wait_for_url(re.compile(r"/pantau/articles/https~3A~2F~2Fsultrapos"))
     assert page.locator("td.col-title").inner_text() == "Kendari raih zona hijau Ombudsman"
-    assert "Pemerintah Kota Kendari meraih nilai 80,42" in page.content()
+    quote = page.locator("mark", has_text="Pemerintah Kota Kendari meraih nilai 80,42")
+    assert quote.is_visible()
+    if os.environ.get("PANTAU_SCREENSHOT"):
+        page.screenshot(path=os.environ["PANTAU_SCREENSHOT"] + ".article.png", full_page=True)
 
 
 def test_dashboard_draws_its_charts(served, page):

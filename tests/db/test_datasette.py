@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+import threading
 
 import pytest
 import sqlite_utils
@@ -23,16 +24,25 @@ def get(demo_db):
         plugins_dir=str(PLUGINS_DIR),
         settings=LOCAL_SETTINGS,
     )
+    # Datasette runs on its own loop in a thread, so this works even if another test left a loop
+    # running in the main thread.
     loop = asyncio.new_event_loop()
-    loop.run_until_complete(ds.invoke_startup())
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    def run(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result(timeout=60)
+
+    run(ds.invoke_startup())
 
     def fetch(path: str):
-        response = loop.run_until_complete(ds.client.get(path))
+        response = run(ds.client.get(path))
         assert response.status_code == 200, f"{path}: {response.status_code} {response.text[:300]}"
         return response
 
     yield fetch
-    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(timeout=10)
     loop.close()
 
 
@@ -176,3 +186,25 @@ def test_agency_table_search_returns_matching_bodies(get):
         "Dinas Kesehatan Kota Kendari",
         "Pemerintah Kota Kendari",
     ]
+
+
+def test_article_page_highlights_every_quote(get):
+    target = "https://sultrapos.example/2023/01/kendari-zona-hijau"
+    html = get(f"/pantau/articles/{tilde_encode(target)}").text
+    marks = re.findall(r'<mark id="q-\d+" title="([^"]+)">([^<]+)</mark>', html)
+    assert marks == [
+        (
+            "Pemerintah Kota Kendari: 80.42",
+            "Pemerintah Kota Kendari meraih nilai 80,42 dan berada di zona hijau",
+        ),
+        (
+            "Dinas Kesehatan Kota Kendari: 58.99",
+            "Dinas Kesehatan Kota Kendari memperoleh nilai 58,99 dan masuk zona kuning",
+        ),
+    ]
+
+
+def test_quote_links_to_its_place_in_the_article(get):
+    html = get("/pantau/red_zone?year=2021").text
+    article = tilde_encode("https://sultrapos.example/2022/02/kepatuhan-2021")
+    assert f'href="/pantau/articles/{article}#:~:text=Pemerintah%20Kabupaten%20Konawe' in html
