@@ -74,7 +74,8 @@ COMMON_SITEMAP_PATHS = (
 COMMON_FEED_PATHS = ("/feed", "/rss", "/rss.xml", "/atom.xml", "/feeds/posts/default")
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 _WORD = re.compile(r"[a-z]+")
-_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+# huge_tree: a legal 50 MB sitemap has text nodes past libxml2's 10 MB default (entities stay off)
+_XML = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one (uncompressed) file
 
 

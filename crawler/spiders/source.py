@@ -33,6 +33,7 @@ from crawler.context import CrawlContext
 from crawler.discovery import (
     COMMON_FEED_PATHS,
     COMMON_SITEMAP_PATHS,
+    MAX_SITEMAP_BYTES,
     Link,
     blogger_search_url,
     feed_links_in_html,
@@ -198,11 +199,14 @@ class SourceSpider(scrapy.Spider):
         yield self._discovery_request(url, callback, meta=meta, dont_filter=True)
 
     def _discovery_request(self, url, callback, *, meta=None, dont_filter=False, priority=0):
+        meta = {"kind": "discovery", **(meta or {})}
+        if callback in (self.parse_sitemap, self.on_sitemap_probe):
+            meta["download_maxsize"] = MAX_SITEMAP_BYTES  # sitemaps may be 50 MB by the spec
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.on_error,
-            meta={"kind": "discovery", **(meta or {})},
+            meta=meta,
             dont_filter=dont_filter,
             priority=priority,
         )
@@ -564,7 +568,7 @@ def _is(exc, *types) -> bool:
 
 
 def _status_kind(status: int) -> str:
-    if status in (404, 410):
+    if status in (401, 403, 404, 410):  # 401/403: blocked (paywall, WAF, bot challenge)
         return f"http_{status}"
     if status == 429:
         return "http_429"

@@ -281,3 +281,11 @@ def test_json_feed_items_and_next_page():
         ("https://x.id/2024/12/zona-hijau", "Zona hijau", date(2024, 12, 10))
     ]
     assert next_url == "https://x.id/feed.json?page=2"
+
+
+def test_entity_expansion_bombs_are_not_expanded():
+    lol = "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY l0 "lol">{lol}]>'
+    bomb += '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&l9;</loc></url></urlset>'
+    kind, entries = parse_sitemap(bomb.encode())
+    assert all(len(e.loc) < 1000 for e in entries)

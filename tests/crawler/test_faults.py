@@ -58,6 +58,7 @@ PAGES = {
     "/private/ombudsman-rahasia": Reply(200, article_html("rahasia")),
 }
 ARCHIVED = {
+    "/a/big-sitemap-ombudsman",
     "/a/flaky-ombudsman",
     "/a/busy-ombudsman",
     "/a/cp1252-ombudsman",
@@ -76,8 +77,15 @@ def crawled(tmp_path_factory):
         "Disallow: /private/",
         f"Sitemap: {site.url('/sitemap.xml')}",
         f"Sitemap: {site.url('/private/sitemap.xml')}",
+        f"Sitemap: {site.url('/big-sitemap.xml')}",
     )
     site.routes["/private/sitemap.xml"] = Reply(200, sitemap_xml([]))
+    # a legal sitemap bigger than DOWNLOAD_MAXSIZE (the spec allows 50 MB): must still be read
+    big = sitemap_xml([(site.url("/a/big-sitemap-ombudsman"), None)])
+    site.routes["/big-sitemap.xml"] = Reply(
+        200, big.replace(b"<url>", b" " * 11_000_000 + b"<url>")
+    )
+    site.routes["/a/big-sitemap-ombudsman"] = Reply(200, article_html("Ombudsman big sitemap"))
     site.routes["/sitemap.xml"] = Reply(
         200, sitemap_xml([(site.url(p), None) for p in PAGES if p != "/a/loop-back"])
     )
