@@ -12,6 +12,6 @@
 
 To add a source, add an entry to sources.yaml (name, url, platform, discover or nothing for
 auto-detection), run `pantau sources check --sources FILE` where the internet is reachable,
-and set `checked: true` once it passes. Only archive.py, state.py and discovery.py may be
-imported without Scrapy.
+and set `checked: true` once it passes. archive, state, recovery, discovery and check never
+import Scrapy: rebuilding from the archive and checking sources work without a reactor.
 """

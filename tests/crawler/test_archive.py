@@ -144,7 +144,8 @@ def test_crawl_runs_come_back_oldest_first_with_error_kinds(tmp_path):
 
 def test_reading_the_archive_and_state_does_not_import_scrapy():
     code = (
-        "import sys, crawler.archive, crawler.state, extract.urls;"
+        "import sys, crawler.archive, crawler.state, crawler.recovery, crawler.discovery,"
+        " crawler.check, extract.urls;"
         "sys.exit('scrapy' in sys.modules or 'twisted' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
