@@ -44,6 +44,8 @@ def build_database(
         os.replace(tmp_path, db_path)
     except sqlite3.Error as error:
         raise DataError(f"could not build database {db_path}: {error}") from None
+    except OSError as error:
+        raise DataError(f"could not write database {db_path}: {error.strerror}") from None
     finally:
         tmp_path.unlink(missing_ok=True)
     return stats

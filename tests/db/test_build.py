@@ -215,3 +215,13 @@ def test_a_government_spelt_two_ways_is_one_body(tmp_path):
     assert [r["id"] for r in rows(path, "select id from agencies")] == [
         "Pemerintah Kota Pagar Alam"
     ]
+
+
+def test_unwritable_target_is_a_one_line_data_error(tmp_path):
+    folder_in_the_way = tmp_path / "pantau.db"
+    (folder_in_the_way / "keep.txt").parent.mkdir()
+    (folder_in_the_way / "keep.txt").write_text("not a database")
+    with pytest.raises(DataError, match=r"could not write database .*pantau\.db"):
+        build_database(folder_in_the_way, [], [], [])
+    assert (folder_in_the_way / "keep.txt").read_text() == "not a database"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pantau.db"]
