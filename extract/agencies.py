@@ -256,13 +256,43 @@ def _region_mentions(text: str) -> tuple[RegionMention, ...]:
     return tuple(find_region_mentions(text))
 
 
+# "BONTANG, Samarinda Daily – …", "TELISIK | MEDAN – …", "Jambi, Gatra.com – …": the place a story
+# was filed from and the outlet's name open the first line; neither is a body that gets a score.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]{0,3}(?P<line>(?P<first>[^\W\d_][\w.'’&-]*)(?:[ \t,|/()]{1,3}[\w.'’&-]+){0,7}?"
+    r"[ \t]{0,2}\)?)[ \t]{0,2}[–—-](?=[ \t]{0,2}[\"“A-Z])"
+)
+
+
+_BODY_WORDS = re.compile(
+    r"\b(?i:kabupaten|kota|kab|pemkab|pemkot|pemprov|pemda|provinsi|dinas|badan|polres|"
+    r"puskesmas|rsud|kantor|kecamatan)\b"
+)
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The dateline: the first short line opening before a dash, with a comma/bar or in capitals.
+
+    Only one, near the top, and never a line naming a kind of body ("KOTA BANTUL - …" in a
+    list, "Kota A, Kabupaten B – keduanya …").
+    """
+    for match in _DATELINE.finditer(text, 0, min(len(text), 800)):
+        line = match.group("line")
+        first = re.sub(r"[^A-Za-z]", "", match.group("first"))
+        if len(line) > 60 or _BODY_WORDS.search(line):
+            continue
+        if "," in line or "|" in line or (len(first) >= 3 and first.isupper()):
+            return [(match.start("line"), match.end("line"))]
+    return []
+
+
 class _Scan:
     """State of one pass over a text: region mentions by start, blocked (Ombudsman) spans."""
 
-    def __init__(self, text: str, context: Region | None):
+    def __init__(self, text: str, context: Region | None, datelines: bool = False):
         self.text = text
         self.context = context
-        blocked: list[tuple[int, int]] = []
+        blocked: list[tuple[int, int]] = _dateline_spans(text) if datelines else []
         regions = _region_mentions(text)
         by_start = {m.start: m for m in regions}
         for pattern in (_OMBUDSMAN, _PERWAKILAN):
@@ -368,7 +398,7 @@ def find_agency_mentions(text: str, context: Region | None = None) -> list[Agenc
     """
     if not isinstance(text, str) or not text:
         return []
-    scan = _Scan(text, context)
+    scan = _Scan(text, context, datelines=True)
     candidates: list[_Candidate] = []
     candidates += _long_units(scan)
     candidates += _named_units(scan)

@@ -112,6 +112,7 @@ _PERCENT_OF_COUNT = re.compile(
     r"kota|provinsi|opd|unit|polres|kantor|penyelenggara|daerah|pemerintah\s+\w+)\s{0,2}\($",
     re.IGNORECASE,
 )
+_SHARE_OF_COUNT = re.compile(r"\b(?:jumlah|banyaknya)\b[^.;%\n]{0,100}$", re.IGNORECASE)
 _WEIGHT_BEFORE = re.compile(r"(?:bobot|bobotnya|proporsi)\b[^.\d;]{0,12}$", re.I)
 _MONEY_BEFORE = re.compile(r"(?:rp\.?|idr|usd|\$)\s{0,2}$", re.I)
 _MONEY_AFTER = re.compile(r"^\s{0,2}(?:miliar|milyar|juta|ribu|triliun|rupiah|m\b|jt\b)", re.I)
@@ -281,6 +282,8 @@ def _classify(
     keyword = bool(_KEYWORD_BEFORE.search(clause))
     if _PERCENT_OF_COUNT.search(before):
         return "percent"
+    if percent and _SHARE_OF_COUNT.search(text, max(0, start - 120), start):
+        return "percent"  # "jumlah instansi di zona hijau naik sebesar 52,96%": a share of a count
     if percent:
         weak = decimals > 0 and _WEAK_KEYWORD.search(clause)
         return "score" if (keyword or weak) and prev_char != "(" else "percent"

@@ -468,3 +468,13 @@ def test_any_mix_of_agency_words_gives_exact_non_overlapping_mentions(text, with
 
 def test_se_region_means_everywhere_in_it_not_a_government():
     assert mentions("Rapor diserahkan kepada instansi se-Kaltim dan se Jawa Tengah.") == []
+
+
+def test_dateline_place_and_outlet_are_not_agencies():
+    text = "MATARAM, Lombok Daily – Dengan nilai 90,12, Kota Mataram masuk zona hijau."
+    assert [m.surface for m in mentions(text)] == ["Kota Mataram"]
+
+
+def test_capitalised_list_line_is_still_an_agency():
+    text = "Hasil penilaian:\nKABUPATEN BANTUL - Zona hijau\nKOTA MAGELANG - Zona hijau"
+    assert [m.surface for m in mentions(text)] == ["KABUPATEN BANTUL", "KOTA MAGELANG"]

@@ -107,3 +107,8 @@ def test_average_of_one_bodys_units_stays_its_score():
 def test_whole_number_of_points_is_a_score_but_a_rise_in_points_is_not():
     assert kinds("Nilai Kabupaten Lebak tercatat 76 poin.") == [(76.0, "score")]
     assert kinds("Nilai Kabupaten Lebak naik 6 poin.") == [(6.0, "delta")]
+
+
+def test_share_of_a_count_is_not_a_score():
+    text = "Ombudsman merinci, peningkatan jumlah instansi di zona hijau tahun 2023 sebesar 41,20%."
+    assert (41.2, "percent") in kinds(text)

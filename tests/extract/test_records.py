@@ -229,3 +229,11 @@ def test_label_said_of_the_whole_list_applies_to_every_item():
     )
     got = _labels(text, "2018-12-20")
     assert {v[2:] for v in got.values()} == {("kepatuhan tinggi", "stated")}
+
+
+def test_score_first_story_after_a_dateline_goes_to_the_named_body():
+    text = (
+        "KEDIRI, Kediri Pos – Dengan total nilai sebesar 91,02, Kota Kediri menutup tahun 2023 "
+        "dengan opini kualitas tertinggi dalam Penilaian Kepatuhan Ombudsman RI."
+    )
+    assert [(r.agency, r.score) for r in records(text, "2023-12-22")] == [("Kota Kediri", 91.02)]
