@@ -15,18 +15,12 @@ counts health and logs one line per failure.
 from __future__ import annotations
 
 import logging
-import re
 from datetime import datetime
-from http import HTTPStatus
 from urllib.parse import urljoin
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, IgnoreRequest
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet import defer
-from twisted.internet import error as twisted_errors
-from twisted.web._newclient import ResponseFailed
+from scrapy.exceptions import CloseSpider
 
 from crawler.archive import content_hash
 from crawler.context import CrawlContext
@@ -53,35 +47,21 @@ from crawler.discovery import (
     utc_now,
     wordpress_search_url,
 )
+from crawler.failures import CONNECTION_KINDS, classify_failure
 from crawler.health import SourceHealth
 from crawler.items import ArticleResponse
-from crawler.middlewares import RetryAfterTooLong
+from crawler.responses import (
+    declared_charset,
+    decodes,
+    looks_like_html,
+    page_canonical,
+    status_phrase,
+)
 from extract.urls import canonical_url, same_site
 from pantau.config import SourceConfig
 
 log = logging.getLogger("pantau.crawl")
 
-try:  # Scrapy ≥ 2.14 wraps transport errors in its own exception types
-    from scrapy.exceptions import (
-        CannotResolveHostError,
-        DownloadCancelledError,
-        DownloadConnectionRefusedError,
-        DownloadFailedError,
-        DownloadTimeoutError,
-        ResponseDataLossError,
-    )
-except ImportError:  # pragma: no cover - older Scrapy
-    CannotResolveHostError = DownloadCancelledError = DownloadConnectionRefusedError = None
-    DownloadFailedError = DownloadTimeoutError = ResponseDataLossError = None
-
-_CONNECTION_KINDS = {"timeout", "dns", "connection_refused", "connection_lost"}
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
-_CANONICAL_LINK = re.compile(
-    rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical[\"']?[^>]*>", re.IGNORECASE | re.DOTALL
-)
-_HREF = re.compile(rb"\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 _SEARCHED_ROUTES = ("wordpress", "blogger")  # the site's own search already chose the posts
 
 # Discovery plans: ordered probes; the first that finds links starts its route.
@@ -413,15 +393,15 @@ class SourceSpider(scrapy.Spider):
             self._fail("empty_body", response.url, "empty body")
             return
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if not _looks_like_html(ctype, body):
+        if not looks_like_html(ctype, body):
             self._fail("not_html", response.url, f"not HTML ({ctype or 'no Content-Type'})")
             self._record_non_article(response, canonical, link, "not_html")
             return
-        declared = _declared_charset(ctype, body)
-        if declared in ("utf-8", "utf8") and not _decodes(body, "utf-8"):
+        declared = declared_charset(ctype, body)
+        if declared in ("utf-8", "utf8") and not decodes(body, "utf-8"):
             self._fail("bad_encoding", response.url, "declared UTF-8 but is not", kept=True)
         primary = canonical_url(response.url)
-        declared = _page_canonical(body, response.url)
+        declared = page_canonical(body, response.url)
         if declared and same_site(declared, response.url) and canonical_url(declared) != primary:
             # A copy (print view, syndicated duplicate, tracking URL) naming its original:
             # archive the original itself, fetched through its own URL, once.
@@ -455,7 +435,7 @@ class SourceSpider(scrapy.Spider):
             url=response.url,
             canonical=primary,
             status=response.status,
-            reason=_reason(response.status),
+            reason=status_phrase(response.status),
             headers=headers,
             body=body,
             request_headers=request_headers,
@@ -500,7 +480,7 @@ class SourceSpider(scrapy.Spider):
         if kind in ("robots_forbidden", "http_410") and meta.get("kind") == "article":
             # Policy, not an accident: do not ask again until the route reports a change.
             self._record_non_article(request, meta["canonical"], meta["link"], kind, status=None)
-        if kind in _CONNECTION_KINDS:
+        if kind in CONNECTION_KINDS:
             self.consecutive_failures += 1
             if self.consecutive_failures >= self.site_down_after:
                 self.giving_up = True
@@ -527,63 +507,6 @@ class SourceSpider(scrapy.Spider):
         log.warning("%s: %s at %s", self.source.name, what, url)
 
 
-def classify_failure(failure) -> tuple[str, str]:
-    """(error kind, short description) for a failed request."""
-    exc = failure.value
-    if isinstance(exc, RetryAfterTooLong):
-        return _status_kind(exc.status), str(exc)
-    if isinstance(exc, HttpError):
-        status = exc.response.status
-        return _status_kind(status), str(status)
-    if isinstance(exc, IgnoreRequest):
-        message = str(exc)
-        if "robots" in message.lower():
-            return "robots_forbidden", "forbidden by robots.txt"
-        if "redirect" in message.lower():
-            return "redirect_loop", "redirect loop (too many redirects)"
-        return "ignored", message or "request ignored"
-    if _is(exc, DownloadTimeoutError, twisted_errors.TimeoutError, defer.TimeoutError):
-        return "timeout", "timeout"
-    if _is(exc, CannotResolveHostError, twisted_errors.DNSLookupError):
-        return "dns", "DNS lookup failed"
-    if _is(exc, DownloadConnectionRefusedError, twisted_errors.ConnectionRefusedError):
-        return "connection_refused", "connection refused"
-    if _is(exc, DownloadCancelledError, defer.CancelledError):
-        return "too_large", "response larger than DOWNLOAD_MAXSIZE, cut"
-    if _is(
-        exc,
-        ResponseDataLossError,
-        DownloadFailedError,
-        ResponseFailed,
-        twisted_errors.ConnectionLost,
-        twisted_errors.ConnectionDone,
-    ):
-        return "connection_lost", "connection lost"
-    name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__).lower()
-    return name, f"{type(exc).__name__}: {exc}"
-
-
-def _is(exc, *types) -> bool:
-    return isinstance(exc, tuple(t for t in types if t is not None))
-
-
-def _status_kind(status: int) -> str:
-    if status in (401, 403, 404, 410):  # 401/403: blocked (paywall, WAF, bot challenge)
-        return f"http_{status}"
-    if status == 429:
-        return "http_429"
-    if status >= 500:
-        return "http_5xx"
-    return "http_4xx" if status >= 400 else f"http_{status}"
-
-
-def _reason(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return ""
-
-
 def _is_newer(route_date: str | None, known_date: str | None) -> bool | None:
     """True/False when both dates are known; None when the route gives no date to compare."""
     new = parse_datetime(route_date)
@@ -604,38 +527,3 @@ def _naive(value: datetime) -> datetime:
 
 def _is_text(response) -> bool:
     return isinstance(response, scrapy.http.TextResponse)
-
-
-def _looks_like_html(ctype: str, body: bytes) -> bool:
-    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
-        return False
-    if ctype and not any(t in ctype for t in _HTML_TYPES):
-        return False
-    return head.startswith(b"<") or b"<html" in head.lower() or b"<p" in head.lower()
-
-
-def _declared_charset(ctype: str, body: bytes) -> str | None:
-    match = re.search(r"charset=([\w-]+)", ctype)
-    if match:
-        return match.group(1).lower()
-    meta = _META_CHARSET.search(body[:4096])
-    return meta.group(1).decode("ascii").lower() if meta else None
-
-
-def _decodes(body: bytes, encoding: str) -> bool:
-    try:
-        body.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _page_canonical(body: bytes, base_url: str) -> str | None:
-    tag = _CANONICAL_LINK.search(body[:200_000])
-    if not tag:
-        return None
-    href = _HREF.search(tag.group(0))
-    if not href:
-        return None
-    return urljoin(base_url, href.group(1).decode("utf-8", "replace").strip())
