@@ -44,7 +44,7 @@ _RANK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LAW_BEFORE = re.compile(
-    r"(?:nomor|nomer|no\.?|nr\.?|uu|pp|perpres|permen\w{0,12}|perda|perwal|perbup|pergub|pasal|"
+    r"\b(?:nomor|nomer|no\.?|nr\.?|uu|pp|perpres|permen\w{0,12}|perda|perwal|perbup|pergub|pasal|"
     r"ayat|keputusan|kepmen\w{0,6}|se)\s{0,3}$",
     re.IGNORECASE,
 )
@@ -287,8 +287,8 @@ def _classify(
     if percent:
         weak = decimals > 0 and _WEAK_KEYWORD.search(clause)
         return "score" if (keyword or weak) and prev_char != "(" else "percent"
-    if _UNIT_AFTER.match(after) or _COUNT_AFTER.match(after):
-        return "count"
+    if _UNIT_AFTER.match(after) or (decimals == 0 and _COUNT_AFTER.match(after)):
+        return "count"  # "12 instansi"; "89,44 Dinas Pendidikan" is a score before its owner
     if _TARGET_CLAUSE.search(clause) and not re.search(r"\bmeraih|memperoleh|mendapat", clause):
         return "threshold"
     if re.match(r"^\s{0,2}(?:poin|point)\b", after, re.I) and re.search(

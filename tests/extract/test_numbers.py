@@ -112,3 +112,15 @@ def test_whole_number_of_points_is_a_score_but_a_rise_in_points_is_not():
 def test_share_of_a_count_is_not_a_score():
     text = "Ombudsman merinci, peningkatan jumlah instansi di zona hijau tahun 2023 sebesar 41,20%."
     assert (41.2, "percent") in kinds(text)
+
+
+def test_words_ending_in_se_do_not_open_a_law_number():
+    assert kinds("Pemda Bengkulu memiliki nilai dengan presentase 64.") == [(64.0, "score")]
+
+
+def test_decimal_before_a_unit_name_is_a_score_not_a_count():
+    assert kinds("rincian skor 91,20 Dinas Sosial, 87,05 Dinas Kesehatan") == [
+        (91.2, "score"),
+        (87.05, "score"),
+    ]
+    assert kinds("sebanyak 12 dinas dinilai")[0] == (12.0, "count")
