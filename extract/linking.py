@@ -42,6 +42,10 @@ _TRANSITION_GAP = re.compile(
     r"[^.;\d]{0,20}$",
     re.IGNORECASE,
 )
+# "N1 setelah di tahun sebelumnya berada di zona kuning (nilai N2)": N2 is the earlier value.
+_EARLIER_GAP = re.compile(
+    r"^[^.;\d]{0,80}\b(?:sebelumnya|semula|tahun\s+lalu)\b[^.;\d]{0,60}$", re.IGNORECASE
+)
 _RECIPIENT_GAP = re.compile(r"^\s{0,2}(?:untuk|bagi|kepada|buat)\s", re.IGNORECASE)
 _CONNECTOR_WORD = re.compile(
     r"\b(?:untuk|bagi|kepada|yaitu|yakni|oleh|diraih|ditempati|diperoleh|adalah|ialah|milik|"
@@ -139,6 +143,13 @@ def link_sentence(
         ):
             link = Link(score, last.mention, sentence, "change", last.confidence)
         elif (
+            last is not None
+            and not before
+            and not after
+            and _EARLIER_GAP.match(text[last.number.end : score.start])
+        ):
+            link = Link(score, last.mention, sentence, "earlier", last.confidence)
+        elif (
             follows
             and (score_first or _RECIPIENT_GAP.match(gap))
             and not _owns_next(text, after[0], scores, i)
@@ -215,9 +226,12 @@ def _speaker(text: str, score: Number, speakers: list[Any] | None) -> Any | None
     if not _FIRST_PERSON.search(lead):
         return None
     for mention in speakers:
-        if mention.start > score.end and mention.start - score.end <= 250:
-            if _ATTRIBUTION.search(text[max(score.end, mention.start - 60) : mention.start]):
-                return mention
+        if (
+            mention.start > score.end
+            and mention.start - score.end <= 250
+            and _ATTRIBUTION.search(text[max(score.end, mention.start - 60) : mention.start])
+        ):
+            return mention
     return None
 
 
@@ -281,6 +295,9 @@ def _dedupe(mentions: list[Any]) -> list[Any]:
     return out
 
 
+_GROUP_EXTREME = re.compile(r"\b(?:terendah|tertinggi|terbaik|terburuk|terbawah)\b", re.I)
+
+
 def _previous_subject(
     text: str, sentence: Sentence, score: Number, previous: list[Any] | None
 ) -> Any | None:
@@ -289,6 +306,8 @@ def _previous_subject(
         return None
     names = {_name(m) for m in previous}
     lead = text[sentence.start : score.start]
+    if _GROUP_EXTREME.search(lead):
+        return None  # "Untuk OPD, skor terendah …": one of a group, not the agency before
     if len(names) == 1 or _BACK_REFERENCE.match(lead):
         return previous[0]
     return None

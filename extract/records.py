@@ -523,7 +523,7 @@ def _stated_labels(
     other_scores = sorted(
         {id(x.number): x.number for x in sentence_links}.values(), key=lambda n: n.start
     )
-    if link.method == "change":
+    if link.method in ("change", "earlier"):
         prior = [n for n in other_scores if n.end <= number.start]
         item_start = prior[-1].end if prior else number.start
     else:
@@ -533,6 +533,11 @@ def _stated_labels(
     anchor = max(number.end, mention.end if mention.start >= sentence.start else 0)
     stops = [m.start for m in subjects if m.start >= anchor and m is not mention]
     stops += [n.start for n in other_scores if n.start >= anchor and n is not number]
+    for x in sentence_links:
+        marker = x.method == "earlier" and x.number.start > anchor
+        found = marker and _EARLIER_MARK.search(text, anchor, x.number.start)
+        if found:
+            stops.append(found.start())  # "N1 setelah tahun sebelumnya di zona kuning (N2)"
     item_end = min(stops + [sentence.end])
     item = _within(labels, item_start, item_end)
     item = [
@@ -587,6 +592,7 @@ _CLAUSE_BREAK = re.compile(
     r"namun|sedangkan|sementara)\b",
     re.IGNORECASE,
 )
+_EARLIER_MARK = re.compile(r"\b(?:sebelumnya|semula|tahun\s+lalu)\b", re.IGNORECASE)
 # "Ke-15 Pemda tersebut adalah A (N1), B (N2)": a list whose labels the sentence before states.
 _GROUP_BACK_REFERENCE = re.compile(
     r"^\W{0,3}ke[\s-]?\d{1,3}\s+[a-z]{3,}|^\W{0,3}ke\w{2,8}nya\s+\w+\s+(?:tersebut|itu)|"

@@ -237,3 +237,26 @@ def test_score_first_story_after_a_dateline_goes_to_the_named_body():
         "dengan opini kualitas tertinggi dalam Penilaian Kepatuhan Ombudsman RI."
     )
     assert [(r.agency, r.score) for r in records(text, "2023-12-22")] == [("Kota Kediri", 91.02)]
+
+
+def test_earlier_value_in_brackets_stays_with_the_agency_and_its_round():
+    text = (
+        "Ombudsman RI merilis Penilaian Kepatuhan Tahun 2023. Dinas Sosial Kabupaten Bangka "
+        "dengan nilai 94,10 setelah tahun sebelumnya berada di zona kuning (nilai 61,20)."
+    )
+    got = {
+        r.score: (r.agency, r.assessment_year, r.zone, r.zone_source)
+        for r in records(text, "2023-12-20")
+    }
+    assert got == {
+        94.1: ("Dinas Sosial Kabupaten Bangka", 2023, "hijau", "derived"),
+        61.2: ("Dinas Sosial Kabupaten Bangka", 2022, "kuning", "stated"),
+    }
+
+
+def test_lowest_score_of_a_group_is_not_the_agency_before():
+    text = (
+        "Ombudsman RI merilis Penilaian Kepatuhan Tahun 2023. Pemkab Kulon Progo meraih nilai "
+        "85,10. Untuk OPD, skor terendah masih di angka 80,12."
+    )
+    assert [r.score for r in records(text, "2023-12-20")] == [85.1]
