@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_SCORE = 110.0  # the 2018–2019 police/land-office rounds used a 0–110 scale
 
@@ -79,6 +80,20 @@ _AVERAGE_SUBJECT = re.compile(
     r"(?:rata-rata|rata2|rerata)\s{1,3}(?:nilai|skor|capaian)\b"
     r"(?:[^.\d;,]|(?:19|20)\d\d|\d{1,3}(?=\s{1,3}[a-z]))"
     r"{0,200}$",
+    re.IGNORECASE,
+)
+# "ada sekitar 240 kantor pertanahan yang disurvei masuk zona kuning, nilainya 74,45": the
+# score of a counted group of bodies, i.e. their average.
+_COUNTED_GROUP = re.compile(
+    r"\bada\s{1,3}(?:sekitar\s{1,3}|sebanyak\s{1,3})?\d{1,4}\s{1,3}(?:kantor|instansi|pemda|"
+    r"unit|satker|polres|puskesmas|opd|kabupaten|kota|daerah|lembaga|kementerian)\b"
+    r"[^.;\d]{0,100}$",
+    re.IGNORECASE,
+)
+# "ada 5 kabupaten di zona kuning yaitu Kabupaten A dengan nilai N": a member names itself.
+_NAMED_MEMBER = re.compile(
+    r"\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|seperti|termasuk|misalnya)\b|"
+    r"(?-i:\b(?:Kabupaten|Kota|Provinsi|Pemkab|Pemkot|Pemprov|Kantor|Dinas|Polres)\s+[A-Z])",
     re.IGNORECASE,
 )
 _RECEIVING = re.compile(r"\b(?:meraih|memperoleh|mendapat\w{0,3}|menerima)\b", re.IGNORECASE)
@@ -171,6 +186,12 @@ def parse_number(raw: str) -> float | None:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in `text`, in order, with its kind."""
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=4)
+def _find_numbers(text: str) -> tuple[Number, ...]:
+    """Cached: records, years and the article-year rule all read the same text's numbers."""
     numbers: list[Number] = []
     consumed = 0
     for match in _NUMBER.finditer(text):
@@ -203,7 +224,7 @@ def find_numbers(text: str) -> list[Number]:
             elif len(gap) < 120 and "." not in gap and _RECIPIENT_AFTER.match(text, end):
                 kind = "score"  # "nilai 107 untuk A, 107 untuk B"
         numbers.append(Number(start, end, text[start:end], value, decimals, kind, percent))
-    return numbers
+    return tuple(numbers)
 
 
 def score_candidates(text: str) -> list[Number]:
@@ -267,6 +288,9 @@ def _classify(
         and not _RECEIVING.search(subject.group(0))
         and _GROUP_WORDS.search(subject.group(0)[9:])
     ):
+        return "average"
+    group = _COUNTED_GROUP.search(text, max(0, start - 160), start)
+    if group and not _NAMED_MEMBER.search(group.group(0)):
         return "average"
     if _THRESHOLD_CLAUSE.search(before):
         return "threshold"

@@ -124,3 +124,13 @@ def test_decimal_before_a_unit_name_is_a_score_not_a_count():
         (87.05, "score"),
     ]
     assert kinds("sebanyak 12 dinas dinilai")[0] == (12.0, "count")
+
+
+def test_score_of_a_counted_group_is_an_average():
+    text = "Ada sekitar 120 kantor imigrasi yang disurvei masuk zona kuning dengan nilai 76,30."
+    assert (76.3, "average") in kinds(text)
+
+
+def test_member_named_after_a_counted_group_keeps_its_score():
+    text = "Ada 4 kabupaten di zona kuning yaitu Kabupaten Dompu dengan nilai 61,40."
+    assert (61.4, "score") in kinds(text)
