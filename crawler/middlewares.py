@@ -99,3 +99,61 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError, IndexError):
         return None
+
+
+class CrawlDelayMiddleware:
+    """Honours robots.txt `Crawl-delay` for pantau's User-Agent (Scrapy reads robots.txt only
+    for Allow/Disallow). The delay becomes the site's download-slot delay and AutoThrottle is
+    told not to lower it; capped at PANTAU_MAX_CRAWL_DELAY so one site cannot stall a run."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.user_agent = crawler.settings.get("USER_AGENT")
+        self.max_delay = crawler.settings.getfloat("PANTAU_MAX_CRAWL_DELAY", 60.0)
+        self.delays: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request: Request):
+        delay = self.delays.get(self._slot_key(request))
+        if delay:
+            request.meta["autothrottle_dont_adjust_delay"] = True
+            self._apply(request, delay)
+        return None
+
+    def process_response(self, request: Request, response: Response):
+        if response.status == 200 and request.url.split("?")[0].endswith("/robots.txt"):
+            delay = _crawl_delay(response.body, self.user_agent)
+            if delay:
+                delay = min(delay, self.max_delay)
+                self.delays[self._slot_key(request)] = delay
+                self._apply(request, delay)
+                log.info("%s asks for %.1f s between requests (Crawl-delay)", request.url, delay)
+        return response
+
+    def _slot_key(self, request: Request) -> str:
+        downloader = self.crawler.engine.downloader
+        return request.meta.get("download_slot") or downloader.get_slot_key(request)
+
+    def _apply(self, request: Request, delay: float) -> None:
+        slot = self.crawler.engine.downloader.slots.get(self._slot_key(request))
+        if slot is not None:
+            slot.delay = max(slot.delay, delay)
+            # Scrapy would wait 0.5–1.5× the delay; the site asked for at least the delay.
+            if hasattr(slot, "jitter"):
+                slot.jitter = 0.0
+            else:  # pragma: no cover - Scrapy < 2.19
+                slot.randomize_delay = False
+
+
+def _crawl_delay(body: bytes, user_agent: str) -> float | None:
+    from protego import Protego
+
+    try:
+        rules = Protego.parse(body.decode("utf-8", "replace"))
+        delay = rules.crawl_delay(user_agent)
+    except Exception:  # a broken robots.txt must not break the crawl; Scrapy reports it
+        return None
+    return float(delay) if delay else None

@@ -1,8 +1,8 @@
 """Scrapy settings for pantau: a polite, bounded, identifiable crawler.
 
-Every limit is here so a run can never hang or flood a small regional site: robots.txt on,
-≤ 2 concurrent requests per site with AutoThrottle, timeouts and size caps on every response,
-retries with backoff, and page limits on every paginated discovery route.
+Every limit is here so a run can never hang or flood a small regional site: robots.txt (and its
+Crawl-delay) on, ≤ 2 concurrent requests per site with AutoThrottle, timeouts and size caps on
+every response, retries with backoff, and page limits on every paginated discovery route.
 Tests and the benchmark override values through `crawl_sources(..., settings={...})`.
 """
 
@@ -42,6 +42,7 @@ RETRY_GIVE_UP_LOG_LEVEL = "DEBUG"  # the spider logs one clear line per failure 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.PoliteRetryMiddleware": 550,
+    "crawler.middlewares.CrawlDelayMiddleware": 560,
 }
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
@@ -53,6 +54,7 @@ EXTENSIONS = {"scrapy.extensions.logstats.LogStats": None}  # one line per sourc
 PANTAU_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled for each further try
 PANTAU_MAX_BACKOFF = 60.0
 PANTAU_MAX_RETRY_AFTER = 300.0  # a longer Retry-After gives the page up for this run
+PANTAU_MAX_CRAWL_DELAY = 60.0  # robots.txt Crawl-delay is honoured up to this
 PANTAU_MAX_ROUTE_PAGES = 50  # pages of one paginated route (feed, WP, Blogger, search)
 PANTAU_MAX_SITEMAP_DEPTH = 3  # nested sitemap indexes
 PANTAU_SITE_DOWN_AFTER = 10  # consecutive connection failures before a source is given up

@@ -58,6 +58,9 @@ class Site:
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self.down = False  # set by go_down(): open connections are dropped unanswered
+        self.active = 0  # requests being answered right now
+        self.max_active = 0  # the most ever answered at once (per-site concurrency)
+        self.times: list[tuple[float, str]] = []  # (monotonic arrival time, path)
         self._thread: threading.Thread | None = None
 
     # -- lifecycle
@@ -141,9 +144,17 @@ class Site:
         reply = self._conditional(reply, headers)
         with self._lock:
             self.hits.append(Hit("GET", key, reply.status, headers))
-        # The crawler may hang up (size limit, timeout): that is the point of some tests.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self._send(handler, reply)
+        with self._lock:
+            self.times.append((time.monotonic(), key))
+            self.active += 1
+            self.max_active = max(self.max_active, self.active)
+        try:
+            # The crawler may hang up (size limit, timeout): that is the point of some tests.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._send(handler, reply)
+        finally:
+            with self._lock:
+                self.active -= 1
 
     @staticmethod
     def _conditional(reply: Reply, headers: dict[str, str]) -> Reply:
