@@ -145,7 +145,7 @@ class SourceSpider(scrapy.Spider):
         """Run the next probe of a discovery plan; when none is left, report that nothing was found."""
         if not plan:
             self.health.error("no_route")
-            wanted = "any discovery route" if route == "auto" else f"a {route}"
+            wanted = "discovery route" if route == "auto" else f"{route} route"
             log.warning(
                 "%s: found no %s at %s — add a `discover:` route or `search_url` to its entry",
                 self.source.name,

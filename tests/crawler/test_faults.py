@@ -91,11 +91,16 @@ def crawled(tmp_path_factory):
     )
     workdir = tmp_path_factory.mktemp("faults") / "work"
     entry = {"name": "rusak.id", "url": site.base + "/", "discover": ["sitemap"]}
+    empty = Site().start()  # nothing but 404s: auto-detection finds no route
+    nothing = {"name": "kosong.id", "url": empty.base + "/"}
     run = run_crawl(
-        [entry], workdir, settings={"PANTAU_PROGRESS_INTERVAL": 1, "DOWNLOAD_TIMEOUT": 2.5}
+        [entry, nothing],
+        workdir,
+        settings={"PANTAU_PROGRESS_INTERVAL": 1, "DOWNLOAD_TIMEOUT": 2.5},
     )
     yield run, site, workdir
     site.stop()
+    empty.stop()
 
 
 def test_every_fault_is_counted_under_its_kind(crawled):
@@ -175,11 +180,19 @@ def test_each_failure_has_a_log_line_naming_the_url(crawled, path, words):
 
 def test_the_summary_is_stored_for_the_health_page(crawled):
     run, _, workdir = crawled
-    [stored] = load_crawl_runs(workdir)
+    [stored] = [r for r in load_crawl_runs(workdir) if r["source"] == "rusak.id"]
     assert stored["errors_by_kind"] == run.of("rusak.id")["errors_by_kind"]
     assert stored["articles_found"] == len(ARCHIVED)
 
 
 def test_progress_is_reported_while_the_crawl_runs(crawled):
     run, _, _ = crawled
-    assert "INFO pantau.crawl: progress: 0/1 sources done, " in run.stderr
+    assert "INFO pantau.crawl: progress: 1/2 sources done, " in run.stderr
+
+
+def test_a_site_offering_no_route_says_what_to_do(crawled):
+    run, _, _ = crawled
+    assert run.of("kosong.id")["errors_by_kind"] == {"no_route": 1}
+    assert "kosong.id: found no any discovery route" not in run.stderr
+    assert "kosong.id: found no discovery route at http://127.0.0.1:" in run.stderr
+    assert "add a `discover:` route or `search_url` to its entry" in run.stderr
