@@ -892,7 +892,7 @@ def article_government(text: str) -> Region | None:
     """
     if not isinstance(text, str) or not text:
         return None
-    scan = _Scan(text, None)
+    scan = _Scan(text, None, datelines=True)
     votes: Counter[Region] = Counter()
     for place in scan.regions:
         title = scan.person_title(place.start)

@@ -478,3 +478,8 @@ def test_dateline_place_and_outlet_are_not_agencies():
 def test_capitalised_list_line_is_still_an_agency():
     text = "Hasil penilaian:\nKABUPATEN BANTUL - Zona hijau\nKOTA MAGELANG - Zona hijau"
     assert [m.surface for m in mentions(text)] == ["KABUPATEN BANTUL", "KOTA MAGELANG"]
+
+
+def test_outlet_name_in_the_dateline_does_not_vote_for_the_articles_government():
+    text = "MAGELANG, Jateng Pos – Puskesmas Tegalrejo meraih nilai 80,20 dari Ombudsman."
+    assert article_government(text) is None
