@@ -459,7 +459,11 @@ def is_wordpress_api(body: bytes) -> bool:
         index = json.loads(body)
     except (ValueError, UnicodeDecodeError):
         return False
-    return isinstance(index, dict) and "wp/v2" in (index.get("namespaces") or [])
+    if not isinstance(index, dict) or "wp/v2" not in (index.get("namespaces") or []):
+        return False
+    routes = index.get("routes")
+    # Some sites keep the API but unregister posts (security plugins): then search cannot work.
+    return not isinstance(routes, dict) or "/wp/v2/posts" in routes
 
 
 def blogger_search_url(

@@ -196,6 +196,8 @@ def test_wordpress_posts_and_api_detection():
     assert [(link.url, link.title) for link in links] == [("https://x.id/a", "Zona hijau")]
     assert parse_wordpress_posts(b'{"code": "rest_no_route"}', "u") == []
     assert is_wordpress_api(b'{"namespaces": ["oembed/1.0", "wp/v2"]}')
+    assert is_wordpress_api(b'{"namespaces": ["wp/v2"], "routes": {"/wp/v2/posts": {}}}')
+    assert not is_wordpress_api(b'{"namespaces": ["wp/v2"], "routes": {"/wp/v2/pages": {}}}')
     assert not is_wordpress_api(b"<html>")
 
 

@@ -53,6 +53,8 @@ def test_a_killed_crawl_resumes_without_losing_or_duplicating_pages(tmp_path):
     assert len(after) == len(set(after)) == N  # every page archived exactly once
     assert after[: len(before)] == before  # nothing archived before the kill was lost
     assert rerun.of("kabar.id")["articles_found"] == N - len(before)
+    # what was archived before the kill was not fetched again
+    assert [site.fetched(url[len(site.base) :]) for url in before] == [1] * len(before)
 
 
 def test_a_site_that_goes_down_mid_crawl_is_given_up_with_a_clear_line(tmp_path):
