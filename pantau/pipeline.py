@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extract.model import Article, Page, ScoreRecord
 from pantau.config import SourceConfig
 from pantau.errors import DataError
+from pantau.extraction_cache import ExtractionCache, page_key
 
 log = logging.getLogger("pantau.pipeline")
 
@@ -80,18 +81,44 @@ def rebuild_database(
     pages = list(iter_archived_pages(workdir))
     articles: list[Article] = []
     records: list[ScoreRecord] = []
-    with _progress() as progress:
-        task = progress.add_task("extracting", total=len(pages))
-        for page in pages:
-            article = _article_or_none(page)
-            progress.advance(task)
-            if article is None or not _in_window(article, since, until):
-                continue
-            articles.append(article)
-            records.extend(records_for(article))
+    cache = ExtractionCache(workdir)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=len(pages))
+            for page in pages:
+                article, page_records = _extract_cached(page, cache)
+                progress.advance(task)
+                if article is None or not _in_window(article, since, until):
+                    continue
+                articles.append(article)
+                records.extend(page_records)
+    finally:
+        cache.close()
+    if cache.hits:
+        log.info(
+            "%d of %d archived pages unchanged since the last extraction", cache.hits, len(pages)
+        )
     build_database(db_path, articles, records, load_crawl_runs(workdir))
     log.info("database %s: %d articles, %d score records", db_path, len(articles), len(records))
     return RunOutcome(articles=len(articles), records=len(records))
+
+
+def _extract_cached(page: Page, cache: ExtractionCache) -> tuple[Article | None, list[ScoreRecord]]:
+    """Article and records of an archived page, from the cache when the page and extractor are unchanged."""
+    key = page_key(page)
+    cached = cache.get(key)
+    if cached is not None:
+        article, skip_reason, page_records = cached
+        if skip_reason:
+            log.debug("skipped %s: %s", page.url, skip_reason)
+        return article, page_records
+    reasons: list[str] = []
+    article = _article_or_none(page, on_skip=lambda _url, reason: reasons.append(reason))
+    if reasons:
+        log.warning("skipped %s: %s", page.url, reasons[0])
+    page_records = records_for(article) if article is not None else []
+    cache.put(key, article, reasons[0] if reasons else None, page_records)
+    return article, page_records
 
 
 def records_for(article: Article) -> list[ScoreRecord]:
