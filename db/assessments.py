@@ -6,10 +6,13 @@ reported first, then the lower value, so the result is deterministic. When stori
 (80,42 vs 80,43 is a typical typo), `conflict` is 1 and `competing_values` lists every value with
 its number of stories, so a reader can check the quotes. A zone or category no outlet stated is
 derived from the score with the year's published cut-offs (`scales.py`) and marked `derived`.
+A score outside 0–100 (a typo such as 107, flagged `out_of_range`) never becomes a consensus; it
+stays visible in `mentions`.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 
 from db.scales import derive_category, derive_zone, normalize_category
@@ -19,12 +22,17 @@ def assessment_rows(mentions: list[dict], published_of: dict[str, str | None]) -
     """One row per (agency_id, assessment_year) for mentions whose year is known."""
     grouped: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for m in mentions:
-        if m["assessment_year"] is not None:
+        if m["assessment_year"] is not None and _usable(m):
             grouped[(m["agency_id"], m["assessment_year"])].append(m)
     rows = []
     for (agency, year), ms in sorted(grouped.items()):
         rows.append(_consensus(agency, year, ms, published_of))
     return rows
+
+
+def _usable(mention: dict) -> bool:
+    flags = json.loads(mention["flags"] or "[]")
+    return 0 <= mention["score"] <= 100 and "out_of_range" not in flags
 
 
 def _consensus(agency: str, year: int, ms: list[dict], published_of: dict) -> dict:

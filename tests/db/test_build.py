@@ -225,3 +225,17 @@ def test_unwritable_target_is_a_one_line_data_error(tmp_path):
         build_database(folder_in_the_way, [], [], [])
     assert (folder_in_the_way / "keep.txt").read_text() == "not a database"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pantau.db"]
+
+
+def test_an_impossible_score_never_becomes_the_consensus(tmp_path):
+    path = tmp_path / "p.db"
+    text = "Pemkab Bogor meraih nilai 107,00 menurut laporan ini."
+    article = ARTICLES[0].__class__("x", text, "https://a.example/x", published="2023-01-02")
+    typo = ScoreRecord("x", "Pemkab Bogor", "Pemerintah Kabupaten Bogor", 107.0,
+                       "Pemkab Bogor meraih nilai 107,00", 0, 32, assessment_year=2022,
+                       flags=["out_of_range"])  # fmt: skip
+    build_database(path, list(ARTICLES) + [article], records() + [typo], [])
+    [row] = rows(path, "select score, sources from assessments "
+                 "where agency_id = 'Pemerintah Kabupaten Bogor' and assessment_year = 2022")  # fmt: skip
+    assert row == {"score": 30.5, "sources": 1}
+    assert rows(path, "select count(*) as n from mentions where score = 107")[0]["n"] == 1
