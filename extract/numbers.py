@@ -115,7 +115,10 @@ _GROUP_WORDS = re.compile(
 )
 _RECIPIENT_AFTER = re.compile(r"\s{1,3}(?:untuk|bagi|kepada)\s", re.IGNORECASE)
 _THRESHOLD_CLAUSE = re.compile(
-    r"(?:ambang|batas\s+(?:minimal|bawah|atas|nilai)|threshold|passing\s+grade|standar\s+minimal)"
+    r"(?:ambang|batas\s+(?:minimal|bawah|atas|nilai)|threshold|passing\s+grade|standar\s+minimal|"
+    r"syarat\s+(?:nilai|minimal|masuk|untuk)|"
+    r"(?:nilai|skor|angka)\s+(?:minimal|minimum|maksimal|maksimum)\s+"
+    r"(?:untuk|bagi|agar|zona|kategori|opini|predikat))"
     r"\b[^.;\d]{0,60}$",
     re.IGNORECASE,
 )

@@ -134,3 +134,15 @@ def test_score_of_a_counted_group_is_an_average():
 def test_member_named_after_a_counted_group_keeps_its_score():
     text = "Ada 4 kabupaten di zona kuning yaitu Kabupaten Dompu dengan nilai 61,40."
     assert (61.4, "score") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nilai minimal untuk kategori A adalah 88,00.", "Syarat masuk zona hijau adalah nilai 81,00."],
+)
+def test_band_requirement_stated_as_a_sentence_is_a_threshold(text):
+    assert "score" not in {k for _, k in kinds(text)}
+
+
+def test_meeting_a_requirement_with_a_score_is_a_score():
+    assert kinds("Kota Bima memenuhi syarat zona hijau dengan nilai 85,30.") == [(85.3, "score")]
