@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.agencies import article_government, find_agency_mentions
-from extract.linking import Link, is_subject, link_sentence
+from extract.linking import Link, link_sentence, subjects_of
 from extract.model import Article, ScoreRecord
 from extract.numbers import Number, find_numbers
 from extract.relevance import is_relevant
@@ -217,9 +217,8 @@ def _named_labels(
         local = _within(mentions, sentence.start, sentence.end)
         subjects = [
             m
-            for m in local
-            if is_subject(m, text, local)
-            and not _is_dateline(text, m)
+            for m in subjects_of(text, local)
+            if not _is_dateline(text, m)
             and not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
         ]
         names = {_mention_name(m) for m in subjects}
@@ -227,8 +226,8 @@ def _named_labels(
             continue
         stated = {y.year for y in _within(years, sentence.start, sentence.end) if y.year}
         relative = {y.relation for y in _within(years, sentence.start, sentence.end)}
-        if not stated and "previous" in relative and base_year is not None:
-            stated = {base_year - 1}
+        if not stated and base_year is not None:
+            stated = {base_year - 1} if "previous" in relative else {base_year}
         zone, category, letter = _pick(found, None)
         named.setdefault(names.pop(), []).append(
             _NamedLabels(sentence.start, frozenset(stated), zone, category, letter)
@@ -308,7 +307,7 @@ def _context_after(
         owners = {id(link.mention) for link in found}
         return [found[-1].mention] if len(owners) == 1 else None
     if in_sentence:
-        return [m for m in in_sentence if is_subject(m, text, in_sentence)] or None
+        return subjects_of(text, in_sentence) or None
     return context
 
 
@@ -519,7 +518,7 @@ def _stated_labels(
     sentence = link.sentence
     number, mention = link.number, link.mention
     local = _within(mentions, sentence.start, sentence.end)
-    subjects = [m for m in local if is_subject(m, text, local)]
+    subjects = subjects_of(text, local)
     other_scores = sorted(
         {id(x.number): x.number for x in sentence_links}.values(), key=lambda n: n.start
     )

@@ -260,3 +260,12 @@ def test_lowest_score_of_a_group_is_not_the_agency_before():
         "85,10. Untuk OPD, skor terendah masih di angka 80,12."
     )
     assert [r.score for r in records(text, "2023-12-20")] == [85.1]
+
+
+def test_label_named_for_the_agency_does_not_reach_its_earlier_round():
+    text = (
+        "Pemkot Tegal kembali meraih predikat kepatuhan tinggi dari Ombudsman RI. Nilai yang "
+        "diraih 88,14, naik dibanding tahun 2018 yang hanya 80,02."
+    )
+    got = {r.score: (r.category, r.category_source) for r in records(text, "2019-12-10")}
+    assert got == {88.14: ("kepatuhan tinggi", "stated"), 80.02: ("kepatuhan sedang", "derived")}
