@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import importlib.metadata
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from pantau.errors import DataError
+from pantau.errors import ConfigError, DataError
 
 HERE = Path(__file__).resolve().parent
 METADATA_PATH = HERE / "metadata.yaml"
@@ -90,6 +91,7 @@ def load_metadata(database_name: str = "pantau") -> dict:
 def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette on `db_path` until interrupted (blocking)."""
     check_database(db_path)  # before the slow Datasette import, so errors come at once
+    _check_port_free(host, port)
     import uvicorn
     from datasette.app import Datasette
 
@@ -103,6 +105,18 @@ def serve_database(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> 
     asyncio.run(ds.invoke_startup())
     print(f"Datasette serving {db_path} on http://{host}:{port}/", file=sys.stderr, flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with one line instead of uvicorn's log and exit when the port is taken."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({error.strerror}): choose another --port or --host"
+        ) from None
 
 
 def build_publish_bundle(db_path: Path, out_dir: Path) -> Path:

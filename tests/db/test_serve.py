@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import sqlite3
 import subprocess
 import urllib.request
@@ -101,3 +102,15 @@ def test_bundle_serves_read_only_data_and_blocks_robots(bundle):
             robots = response.read().decode()
     assert database["name"] == "pantau" and database["is_mutable"] is False
     assert "Disallow: /pantau" in robots
+
+
+def test_serve_on_a_busy_port_is_a_clear_usage_error(demo_db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = pantau("serve", "--db", str(demo_db), "--port", str(port))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and f"cannot listen on 127.0.0.1:{port}" in lines[0], result.stderr
