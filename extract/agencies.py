@@ -830,10 +830,12 @@ def _defined_forms(scan: _Scan) -> list[_Candidate]:
 def _governments(scan: _Scan) -> list[_Candidate]:
     """Every region mention as a regional government ("Pemkab Serang", "Kabupaten Serang", "Bantul")."""
     out: list[_Candidate] = []
-    for place in scan.regions:
+    for i, place in enumerate(scan.regions):
         title = scan.person_title(place.start)
         level = title if title in LEVELS else None
         region = scan.resolve(place, level)
+        if region is None and level is None and place.prefix is None:
+            region = _peer_level_region(scan, i)
         prefix = place.prefix or ""
         pem = re.match(r"(?i)(pemkab|pemkot|pemprov|pemda)\b", prefix)
         mention = AgencyMention(
@@ -852,6 +854,27 @@ def _governments(scan: _Scan) -> list[_Candidate]:
         mention.canonical_name = canonical_agency_name(mention)
         out.append(_Candidate(mention, 0))
     return out
+
+
+_LIST_GAP = re.compile(r"[ \t]{0,2}(?:\([^()\n]{0,12}\))?[ \t]{0,2}(?:,|;|dan|serta)[ \t]{1,3}")
+
+
+def _peer_level_region(scan: _Scan, i: int) -> Region | None:
+    """ "Sumbar (81,64), Jambi (79,20) dan Babel (69,33)": a name shared by a province and a
+    city means the province when its list neighbours are provinces (and a kota among kota)."""
+    place = scan.regions[i]
+    neighbours = []
+    if i > 0 and _LIST_GAP.fullmatch(scan.text, scan.regions[i - 1].end, place.start):
+        neighbours.append(scan.regions[i - 1])
+    if i + 1 < len(scan.regions) and _LIST_GAP.fullmatch(
+        scan.text, place.end, scan.regions[i + 1].start
+    ):
+        neighbours.append(scan.regions[i + 1])
+    levels = {n.region.level if n.region else None for n in neighbours}
+    if len(levels) != 1 or None in levels:
+        return None
+    same = [r for r in place.candidates if r.level in levels]
+    return same[0] if len(same) == 1 else None
 
 
 def _bare_pem(scan: _Scan) -> list[_Candidate]:

@@ -483,3 +483,10 @@ def test_capitalised_list_line_is_still_an_agency():
 def test_outlet_name_in_the_dateline_does_not_vote_for_the_articles_government():
     text = "MAGELANG, Jateng Pos – Puskesmas Tegalrejo meraih nilai 80,20 dari Ombudsman."
     assert article_government(text) is None
+
+
+def test_shared_name_in_a_list_takes_its_neighbours_level():
+    provinces = "Nilai provinsi: Sulawesi Barat (84,10), Gorontalo (79,20) dan Maluku Utara (70,5)."
+    assert [m.government for m in mentions(provinces)][1] == "Provinsi Gorontalo"
+    cities = "Nilai kota: Kota Manado (88,10), Gorontalo (79,20) dan Kota Bitung (75,1)."
+    assert [m.government for m in mentions(cities)][1] == "Kota Gorontalo"
