@@ -46,6 +46,13 @@ _TRANSITION_GAP = re.compile(
 _EARLIER_GAP = re.compile(
     r"^[^.;\d]{0,80}\b(?:sebelumnya|semula|tahun\s+lalu)\b[^.;\d]{0,60}$", re.IGNORECASE
 )
+# "X meraih 84,10 pada 2023 dan 88,20 pada 2022": one agency's values of two rounds.
+_YEAR_PAIR_GAP = re.compile(
+    r"^[\s,]{0,3}(?:(?:pada|di|untuk)\s{1,3})?(?:tahun\s{1,3})?\(?(?:19|20)\d\d\)?"
+    r"[\s,]{0,3}(?:dan|serta|sedangkan|sementara|,)\s{1,3}(?:(?:pada|di)\s{1,3})?"
+    r"(?:tahun\s{1,3})?(?:(?:19|20)\d\d\s{0,2}[,:]?\s{0,2})?$",
+    re.IGNORECASE,
+)
 _RECIPIENT_GAP = re.compile(r"^\s{0,2}(?:untuk|bagi|kepada|buat)\s", re.IGNORECASE)
 _CONNECTOR_WORD = re.compile(
     r"\b(?:untuk|bagi|kepada|yaitu|yakni|oleh|diraih|ditempati|diperoleh|adalah|ialah|milik|"
@@ -149,6 +156,13 @@ def link_sentence(
             and _EARLIER_GAP.match(text[last.number.end : score.start])
         ):
             link = Link(score, last.mention, sentence, "earlier", last.confidence)
+        elif (
+            last is not None
+            and not before
+            and not after
+            and _YEAR_PAIR_GAP.match(text[last.number.end : score.start])
+        ):
+            link = Link(score, last.mention, sentence, "year_pair", last.confidence)
         elif (
             follows
             and (score_first or _RECIPIENT_GAP.match(gap))

@@ -522,7 +522,7 @@ def _stated_labels(
     other_scores = sorted(
         {id(x.number): x.number for x in sentence_links}.values(), key=lambda n: n.start
     )
-    if link.method in ("change", "earlier"):
+    if link.method in ("change", "earlier", "year_pair"):
         prior = [n for n in other_scores if n.end <= number.start]
         item_start = prior[-1].end if prior else number.start
     else:

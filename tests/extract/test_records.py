@@ -269,3 +269,12 @@ def test_label_named_for_the_agency_does_not_reach_its_earlier_round():
     )
     got = {r.score: (r.category, r.category_source) for r in records(text, "2019-12-10")}
     assert got == {88.14: ("kepatuhan tinggi", "stated"), 80.02: ("kepatuhan sedang", "derived")}
+
+
+def test_two_rounds_of_one_agency_joined_by_dan():
+    text = (
+        "Ombudsman RI menyerahkan hasil penilaian kepatuhan. Pemkab Wonosobo meraih 84,10 pada "
+        "2023 dan 88,20 pada 2022."
+    )
+    got = {(r.agency, r.score, r.assessment_year) for r in records(text, "2024-01-20")}
+    assert got == {("Pemkab Wonosobo", 84.1, 2023), ("Pemkab Wonosobo", 88.2, 2022)}
