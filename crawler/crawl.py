@@ -173,7 +173,7 @@ def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
     """Log this run to `path` too; keep stderr to pantau's own lines and Scrapy's warnings."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_FileFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     scrapy_logger = logging.getLogger("scrapy")
     noisy = [logging.getLogger(name) for name in _NOISY_SCRAPY_LOGGERS]
@@ -191,8 +191,8 @@ def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
     quiet_scrapy()
     root.addHandler(handler)
     noise = _ScrapyStartupNoise()
-    filtered = [] if verbose else list(root.handlers)
-    for each in filtered:
+    filtered = [] if verbose else [h for h in root.handlers if h is not handler]
+    for each in filtered:  # the log file keeps everything, tracebacks included
         each.addFilter(noise)
     try:
         yield quiet_scrapy
@@ -208,10 +208,31 @@ def _run_logging(path: Path) -> Iterator[Callable[[], None]]:
 
 
 class _ScrapyStartupNoise(logging.Filter):
-    """Drops Scrapy's INFO/DEBUG chatter (versions, enabled components), keeps every warning."""
+    """For the console: drops Scrapy's INFO/DEBUG chatter (versions, enabled components) and
+    turns its tracebacks (e.g. robots.txt unreachable) into their one-line message; the log
+    file in workdir/logs keeps the full detail."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or not record.name.startswith("scrapy")
+        if not record.name.startswith(("scrapy", "twisted")):
+            return True
+        if record.levelno < logging.WARNING:
+            return False
+        if record.name == "scrapy.downloadermiddlewares.robotstxt":
+            return False  # the request itself then fails, and the spider says so in one line
+        if record.exc_info:  # Python 3.11 filters cannot hand a copy on: stash it for the file
+            record.pantau_traceback = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+class _FileFormatter(logging.Formatter):
+    """The run's log file: timestamps, and the tracebacks the console was spared."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        stashed = getattr(record, "pantau_traceback", None)
+        return f"{text}\n{stashed}" if stashed else text
 
 
 def _parse_set(values: list[str]) -> dict:

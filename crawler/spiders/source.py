@@ -468,10 +468,11 @@ class SourceSpider(scrapy.Spider):
         request = failure.request
         meta = request.meta
         kind, what = classify_failure(failure)
-        if meta.get("probe"):
+        if meta.get("probe") and kind not in CONNECTION_KINDS:
             log.debug("%s: probe %s: %s", self.source.name, request.url, what)
             yield from self._continue(meta.get("plan", []), meta.get("plan_route", "auto"))
             return
+        # (a probe that cannot even connect ends its plan: the other probes would fail alike)
         if self.giving_up:  # the site is down and the source is stopping: nothing new to say
             return
         tries = meta.get("retry_times", 0) + 1

@@ -1,6 +1,7 @@
 """A misbehaving site, crawled once: every fault ends in the right error kind, one clear log line,
 and the pages that could be saved are archived byte-for-byte."""
 
+import socket
 import time
 
 import pytest
@@ -12,6 +13,12 @@ from tests.crawler.servers import Reply, Site, article_html, robots_txt, sitemap
 
 CP1252 = "Skor 88,5 \u2013 \u201czona hijau\u201d".encode("cp1252")  # not valid UTF-8
 LATIN1 = "<html><head><meta charset='iso-8859-1'></head><body>Peringkat \xe9</body></html>"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def flaky(request):
@@ -93,8 +100,9 @@ def crawled(tmp_path_factory):
     entry = {"name": "rusak.id", "url": site.base + "/", "discover": ["sitemap"]}
     empty = Site().start()  # nothing but 404s: auto-detection finds no route
     nothing = {"name": "kosong.id", "url": empty.base + "/"}
+    dead = {"name": "mati.id", "url": f"http://127.0.0.1:{free_port()}/", "discover": ["sitemap"]}
     run = run_crawl(
-        [entry, nothing],
+        [entry, nothing, dead],
         workdir,
         settings={"PANTAU_PROGRESS_INTERVAL": 1, "DOWNLOAD_TIMEOUT": 2.5},
     )
@@ -187,7 +195,7 @@ def test_the_summary_is_stored_for_the_health_page(crawled):
 
 def test_progress_is_reported_while_the_crawl_runs(crawled):
     run, _, _ = crawled
-    assert "INFO pantau.crawl: progress: 1/2 sources done, " in run.stderr
+    assert "INFO pantau.crawl: progress: 2/3 sources done, " in run.stderr
 
 
 def test_a_site_offering_no_route_says_what_to_do(crawled):
@@ -196,3 +204,12 @@ def test_a_site_offering_no_route_says_what_to_do(crawled):
     assert "kosong.id: found no any discovery route" not in run.stderr
     assert "kosong.id: found no discovery route at http://127.0.0.1:" in run.stderr
     assert "add a `discover:` route or `search_url` to its entry" in run.stderr
+
+
+def test_an_unreachable_site_is_one_line_per_failure_and_no_traceback(crawled):
+    run, _, workdir = crawled
+    assert run.of("mati.id")["errors_by_kind"] == {"connection_refused": 1}
+    assert "mati.id: connection refused on http://127.0.0.1:" in run.stderr
+    assert "Traceback" not in run.stderr
+    log_file = next((workdir / "logs").glob("crawl-*.log")).read_text()
+    assert "Traceback" in log_file  # Scrapy's robots.txt failure, kept in full for debugging
