@@ -554,7 +554,10 @@ def _stated_labels(
     if (
         not any(chosen)
         and other_scores
-        and _WHOLE_LIST.search(text, other_scores[-1].end, sentence.end)
+        and (
+            _WHOLE_LIST.search(text, other_scores[-1].end, sentence.end)
+            or _tight_list_to_end(text, link, sentence_links)
+        )
     ):
         chosen = _pick(_within(labels, other_scores[-1].end, sentence.end), None)
     if not any(chosen):
@@ -601,6 +604,28 @@ _GROUP_BACK_REFERENCE = re.compile(
 )
 # "… dan 100 untuk D, dimana semua yang disurvei masuk zona kepatuhan tinggi": every item's.
 _WHOLE_LIST = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|kesemuanya)\b", re.IGNORECASE)
+
+
+_LIST_JOIN = re.compile(r"\s{0,2}\)?\s{0,2}(?:,|;|dan|serta|,\s{0,2}dan)\s{1,3}")
+_NAME_TO_SCORE = re.compile(r"\s{0,2}[(:]?\s{0,2}")
+
+
+def _tight_list_to_end(text: str, link: Link, sentence_links: list[Link]) -> bool:
+    """ "A (45,10) dan B (48,20) masuk zona merah": a bare list of name–score items whose
+    predicate after the last item is said of every item."""
+    items = sorted({id(x.number): x for x in sentence_links}.values(), key=lambda x: x.number.start)
+    position = next((i for i, x in enumerate(items) if x.number is link.number), None)
+    if position is None or position == len(items) - 1:
+        return False
+    for x in items[position:]:
+        if x.mention.end > x.number.start or not _NAME_TO_SCORE.fullmatch(
+            text, x.mention.end, x.number.start
+        ):
+            return False
+    return all(
+        _LIST_JOIN.fullmatch(text, a.number.end, b.mention.start)
+        for a, b in zip(items[position:], items[position + 1 :], strict=False)
+    )
 
 
 def _previous_sentence(sentences: list[Sentence], sentence: Sentence) -> Sentence | None:

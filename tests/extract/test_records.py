@@ -278,3 +278,22 @@ def test_two_rounds_of_one_agency_joined_by_dan():
     )
     got = {(r.agency, r.score, r.assessment_year) for r in records(text, "2024-01-20")}
     assert got == {("Pemkab Wonosobo", 84.1, 2023), ("Pemkab Wonosobo", 88.2, 2022)}
+
+
+def test_predicate_after_a_bare_list_labels_every_item():
+    text = (
+        "Ombudsman RI merilis penilaian kepatuhan 2023. Kabupaten Yahukimo (45,10), Kabupaten "
+        "Asmat (48,20) dan Kabupaten Mappi 47,20 masuk zona merah."
+    )
+    got = _labels(text, "2024-01-20")
+    assert {v[:2] for v in got.values()} == {("merah", "stated")}
+    assert len(got) == 3
+
+
+def test_predicate_after_a_separate_clause_labels_only_its_own_item():
+    text = (
+        "Ombudsman RI merilis penilaian kepatuhan 2023. Kabupaten Merauke meraih 85,10, "
+        "sedangkan Kabupaten Asmat 48,20 masuk zona merah."
+    )
+    got = _labels(text, "2024-01-20")
+    assert (got[85.1][1], got[48.2][1]) == ("derived", "stated")
