@@ -137,7 +137,7 @@ def build_publish_bundle(db_path: Path, out_dir: Path) -> Path:
         )
         plugins = out_dir / "plugins"
         plugins.mkdir(exist_ok=True)
-        for plugin in sorted(PLUGINS_DIR.glob("*.py")):
+        for plugin in sorted(PLUGINS_DIR.glob("[!_]*.py")):
             shutil.copyfile(plugin, plugins / plugin.name)
         (out_dir / "requirements.txt").write_text(_requirements(), encoding="utf-8")
         serve_sh = out_dir / "serve.sh"
