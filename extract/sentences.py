@@ -51,6 +51,9 @@ _ABBREVIATIONS = {
 }
 
 
+MAX_SENTENCE = 2000  # characters; longer runs are split into windows at a space
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -98,5 +101,15 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # No news sentence is this long (the longest in the labelled sets is under 600): a run
+        # with no full stop is a table or junk, cut at a space into windows so the per-sentence
+        # work downstream stays bounded and a hostile page stays linear.
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(sentences, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end]))

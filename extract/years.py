@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extract.numbers import find_numbers
 
@@ -74,6 +75,12 @@ class YearMention:
 
 def find_year_mentions(text: str) -> list[YearMention]:
     """Explicit years that can be assessment years, plus relative ones ("tahun lalu")."""
+    return list(_find_year_mentions(text))
+
+
+@lru_cache(maxsize=4)
+def _find_year_mentions(text: str) -> tuple[YearMention, ...]:
+    """Cached: records and the article-year rule both read the same text's years."""
     mentions = []
     for number in find_numbers(text):
         if number.kind != "year" or not FIRST_YEAR - 3 <= number.value <= 2100:
@@ -98,7 +105,7 @@ def find_year_mentions(text: str) -> list[YearMention]:
         relation = "previous" if m.group(1) else "current"
         mentions.append(YearMention(m.start(), m.end(), None, relation))
     mentions.sort(key=lambda y: y.start)
-    return mentions
+    return tuple(mentions)
 
 
 def stated_article_year(
