@@ -8,6 +8,7 @@ discovers, filters, deduplicates, archives to WARC and records state. Prints pag
 memory (ru_maxrss) and pantau's cost relative to the bare spider (target: at most 1.3×).
 
     python -m bench.crawl            # or `make bench`, which calls main()
+    PANTAU_BENCH_PAGES=1000 PANTAU_BENCH_REPEATS=1 python -m bench.crawl   # a quick look
 """
 
 from __future__ import annotations
@@ -176,14 +177,23 @@ def _run_child(*args: str) -> dict:
 
 def main() -> int:
     pages = int(os.environ.get("PANTAU_BENCH_PAGES", "5000"))
+    repeats = max(1, int(os.environ.get("PANTAU_BENCH_REPEATS", "2")))
     server, base = serve_site(pages)
+    bares, ours_runs = [], []
     try:
-        with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
-            bare = _run_child("bare", base)
-            ours = _run_child("pantau", base, str(Path(tmp) / "work"))
+        # Interleaved, best of `repeats`: a shared machine's load hits both crawlers alike.
+        for n in range(repeats):
+            bares.append(_run_child("bare", base))
+            with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
+                ours_runs.append(_run_child("pantau", base, str(Path(tmp) / f"work{n}")))
     finally:
         server.shutdown()
-    print(f"crawl benchmark: {pages} generated article pages on 127.0.0.1 (same settings)")
+    bare = min(bares, key=lambda r: r["seconds"])
+    ours = min(ours_runs, key=lambda r: r["seconds"])
+    print(
+        f"crawl benchmark: {pages} generated article pages on 127.0.0.1 (same settings, "
+        f"best of {repeats})"
+    )
     print(f"  {'crawler':<22}{'pages':>8}{'seconds':>10}{'pages/s':>10}{'peak MB':>10}")
     for name, r in (("bare Scrapy spider", bare), ("pantau crawl", ours)):
         rate = r["pages"] / r["seconds"] if r["seconds"] else 0.0
