@@ -158,6 +158,7 @@ _TRANSITION = re.compile(
     r"turun|menurun|anjlok|melonjak)\s{1,3}){0,3}(?:menjadi|jadi|ke\s+angka|ke)\s{1,3}(?:angka\s{1,3})?",
     re.IGNORECASE,
 )
+_NAME_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")  # "Polres Kep. Yapen": not a full stop
 _LIST_ITEM = re.compile(r"(?:^|\n)\s{0,4}$")
 
 
@@ -224,7 +225,11 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
             gap = text[numbers[-1].end : start]
             if _TRANSITION.fullmatch(gap):
                 kind = "score"  # "dari 89 menjadi 91": the second value of a change
-            elif len(gap) < 120 and "." not in gap and _RECIPIENT_AFTER.match(text, end):
+            elif (
+                len(gap) < 120
+                and "." not in _NAME_ABBREVIATION.sub("", gap)
+                and _RECIPIENT_AFTER.match(text, end)
+            ):
                 kind = "score"  # "nilai 107 untuk A, 107 untuk B"
         numbers.append(Number(start, end, text[start:end], value, decimals, kind, percent))
     return tuple(numbers)

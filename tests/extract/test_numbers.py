@@ -146,3 +146,8 @@ def test_band_requirement_stated_as_a_sentence_is_a_threshold(text):
 
 def test_meeting_a_requirement_with_a_score_is_a_score():
     assert kinds("Kota Bima memenuhi syarat zona hijau dengan nilai 85,30.") == [(85.3, "score")]
+
+
+def test_abbreviated_place_does_not_end_a_recipient_list():
+    text = "dengan nilai 107 untuk Polres Kep. Mentawai, 105 untuk Polres Nias"
+    assert [v for v, k in kinds(text) if k == "score"] == [107.0, 105.0]
