@@ -35,3 +35,13 @@ def test_overview_compares_with_official_counts_and_lists_changes(executed):
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "official %" in html and "N2022a" in html
     assert "Pemerintah Kabupaten Bogor" in html  # the largest change, 2022 → 2024
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_runs_on_the_embedded_demo_database(path, embedded_demo_db, monkeypatch):
+    monkeypatch.setenv("PANTAU_DB", str(embedded_demo_db))
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    assert any("image/png" in o.get("data", {}) for o in outputs)
