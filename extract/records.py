@@ -204,17 +204,16 @@ def _named_labels(
 ) -> dict[str, list[_NamedLabels]]:
     """ "Ombudsman menyebut nilai Puskesmas X masih berada di zona kuning": X's labels, by name.
 
-    Only sentences that hold no linked score, name exactly one subject agency and state a
-    label without wishing for it; their explicit year (or "tahun lalu") says which round.
+    Only clauses of sentences that hold no linked score, that state a label without wishing
+    for it, and name one subject agency or a bare list of them under one label ("yang masih di
+    zona kuning antara lain A, B, dan C"); the explicit year (or "tahun lalu") says which round.
     """
     named: dict[str, list[_NamedLabels]] = {}
-    for sentence in sentences:
-        if sentence.start in by_sentence:
+    for sentence, start, end in _clauses(sentences, by_sentence):
+        found = _within(labels, start, end)
+        if not found or _WISH.search(text, start, end):
             continue
-        found = _within(labels, sentence.start, sentence.end)
-        if not found or _WISH.search(sentence.text):
-            continue
-        local = _within(mentions, sentence.start, sentence.end)
+        local = _within(mentions, start, end)
         subjects = [
             m
             for m in subjects_of(text, local)
@@ -222,17 +221,52 @@ def _named_labels(
             and not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
         ]
         names = {_mention_name(m) for m in subjects}
-        if len(names) != 1:
+        if not names or (len(names) > 1 and not _one_label_for_a_list(text, subjects, found)):
             continue
         stated = {y.year for y in _within(years, sentence.start, sentence.end) if y.year}
         relative = {y.relation for y in _within(years, sentence.start, sentence.end)}
         if not stated and base_year is not None:
             stated = {base_year - 1} if "previous" in relative else {base_year}
         zone, category, letter = _pick(found, None)
-        named.setdefault(names.pop(), []).append(
-            _NamedLabels(sentence.start, frozenset(stated), zone, category, letter)
-        )
+        for name in names:
+            named.setdefault(name, []).append(
+                _NamedLabels(sentence.start, frozenset(stated), zone, category, letter)
+            )
     return named
+
+
+_NAME_LIST_JOIN = re.compile(r"[ \t]{0,2}(?:,|;|dan|serta|,[ \t]{0,2}dan)[ \t]{1,3}")
+
+
+_CLAUSE_SPLIT = re.compile(
+    r",?\s{1,3}(?:sementara(?:\s+itu)?|sedangkan|adapun|namun|tetapi)\b|;", re.IGNORECASE
+)
+
+
+def _clauses(sentences: list[Sentence], by_sentence: dict[int, list[Link]]):
+    """(sentence, start, end) of each clause of the sentences that hold no linked score."""
+    for sentence in sentences:
+        if sentence.start in by_sentence:
+            continue
+        start = sentence.start
+        for cut in _CLAUSE_SPLIT.finditer(sentence.text):
+            yield sentence, start, sentence.start + cut.start()
+            start = sentence.start + cut.end()
+        yield sentence, start, sentence.end
+
+
+def _one_label_for_a_list(text: str, subjects: list[Any], found: list[Label]) -> bool:
+    """One zone/category said of a bare list of names, the label wholly before or after it."""
+    if len({(lab.kind, lab.value) for lab in found}) != 1:
+        return False
+    label = found[0]
+    ordered = sorted(subjects, key=lambda m: m.start)
+    if not (label.end <= ordered[0].start or ordered[-1].end <= label.start):
+        return False
+    return all(
+        _NAME_LIST_JOIN.fullmatch(text, a.end, b.start)
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
 
 
 def _fill_named(

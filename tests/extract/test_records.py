@@ -297,3 +297,12 @@ def test_predicate_after_a_separate_clause_labels_only_its_own_item():
     )
     got = _labels(text, "2024-01-20")
     assert (got[85.1][1], got[48.2][1]) == ("derived", "stated")
+
+
+def test_zone_said_of_a_list_of_names_reaches_each_of_their_scores():
+    text = (
+        "Ombudsman RI merilis Penilaian Maladministrasi 2025. Kabupaten yang masih berada di "
+        "zona kuning antara lain Kaur, Seluma, dan Lebong, sementara Mukomuko masuk zona merah. "
+        "Kabupaten Seluma tercatat di angka 61,86."
+    )
+    assert _labels(text, "2026-02-10")[61.86][:2] == ("kuning", "stated")
