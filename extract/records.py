@@ -217,8 +217,7 @@ def _named_labels(
         subjects = [
             m
             for m in subjects_of(text, local)
-            if not _is_dateline(text, m)
-            and not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if not _PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
         ]
         names = {_mention_name(m) for m in subjects}
         if not names or (len(names) > 1 and not _one_label_for_a_list(text, subjects, found)):
@@ -306,22 +305,11 @@ def _mention_name(mention: Any) -> str:
     return getattr(mention, "canonical_name", None) or mention.surface
 
 
-def _is_dateline(text: str, mention: Any) -> bool:
-    """ "JAMBI –", "SAMARINDA, …": the city a story was filed from, not an agency."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return (
-        mention.start == line_start
-        and bool(_DATELINE_AFTER.match(text, mention.end))
-        and mention.surface.isupper()
-    )
-
-
 # "terbaik di NTB", "OPD di lingkungan Pemkab X", "empat OPD Pemkab X": X is where, not who.
 _PLACE_BEFORE = re.compile(
     r"\b(?:di|ke|se|lingkungan|jajaran|wilayah|OPD|SKPD|instansi|unit|UPT)[\s-]{1,2}$",
     re.IGNORECASE,
 )
-_DATELINE_AFTER = re.compile(r"\s{0,2}(?:[,–—-]|\(|\s[A-Z])")
 
 
 def _right_after_mention(text: str, number: Number, mentions: list[Any]) -> bool:
