@@ -133,12 +133,15 @@ def stated_article_year(
             window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
             if _ASSESSMENT_WORDS.search(window):
                 candidates.append(mention.year)
-    candidates = current + candidates
-    if not candidates:
+    if not candidates and not current:
         candidates = _month_years(text)
     if expected is not None:
+        now = [c for c in current if expected - 1 <= c <= expected + 1]
         near = [c for c in candidates if expected - 1 <= c <= expected + 1]
-        return near[0] if near else None
+        if now:
+            return now[0]
+        return expected if expected in near else (near[0] if near else None)
+    candidates = current + candidates
     return candidates[0] if candidates else None
 
 

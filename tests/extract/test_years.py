@@ -50,3 +50,11 @@ def test_year_this_round_beats_a_past_year_mentioned_first():
         "Pada tahun 2016 ini hasil penilaian kepatuhan diumumkan di Jakarta."
     )
     assert stated_article_year(text, None, 2016) == 2016
+
+
+def test_round_of_the_articles_date_beats_an_earlier_round_named_first():
+    text = (
+        "Dibanding Penilaian Kepatuhan 2022, capaian kabupaten itu pada Penilaian Kepatuhan "
+        "2023 naik."
+    )
+    assert stated_article_year(text, None, 2023) == 2023
