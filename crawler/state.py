@@ -139,6 +139,25 @@ class CrawlState:
             if warc_file and warc_end is not None:
                 self._set_committed(warc_file, warc_end)
 
+    def touch(
+        self,
+        canonical: str,
+        *,
+        route_lastmod: str | None,
+        etag: str | None,
+        last_modified: str | None,
+        fetched_at: str,
+    ) -> None:
+        """Update what we know of an unchanged page (newer route date, fresh validators)."""
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.execute(
+                "UPDATE pages SET route_lastmod = coalesce(?, route_lastmod),"
+                " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),"
+                " fetched_at = ? WHERE canonical_url = ?",
+                (route_lastmod, etag, last_modified, fetched_at, canonical),
+            )
+
     def committed_bytes(self, warc_file: str) -> int | None:
         row = self.db.execute(
             "SELECT committed_bytes FROM archive_files WHERE name = ?", (warc_file,)

@@ -387,6 +387,7 @@ class SourceSpider(scrapy.Spider):
         canonical = response.meta["canonical"]
         if response.status == 304:
             self.health.not_modified += 1
+            self._touch(canonical, response, link)
             return
         body = response.body
         if not body.strip():
@@ -397,8 +398,8 @@ class SourceSpider(scrapy.Spider):
             self._fail("not_html", response.url, f"not HTML ({ctype or 'no Content-Type'})")
             self._record_non_article(response, canonical, link, "not_html")
             return
-        declared = declared_charset(ctype, body)
-        if declared in ("utf-8", "utf8") and not decodes(body, "utf-8"):
+        charset = declared_charset(ctype, body)
+        if charset in ("utf-8", "utf8") and not decodes(body, "utf-8"):
             self._fail("bad_encoding", response.url, "declared UTF-8 but is not", kept=True)
         primary = canonical_url(response.url)
         declared = page_canonical(body, response.url)
@@ -417,6 +418,7 @@ class SourceSpider(scrapy.Spider):
         known = self.ctx.state.known(primary)
         if known is not None and known.content_hash == digest:
             self.health.not_modified += 1
+            self._touch(primary, response, link)  # else a bumped lastmod refetches every run
             if canonical != primary:  # remember the alias so it is not fetched again
                 self._record_non_article(response, canonical, link, "duplicate")
             return
@@ -449,6 +451,16 @@ class SourceSpider(scrapy.Spider):
             aliases=tuple(sorted(keys - {primary})),
         )
 
+    def _touch(self, canonical: str, response, link: Link) -> None:
+        """Remember the newest route date and validators of a page that did not change."""
+        self.ctx.state.touch(
+            canonical,
+            route_lastmod=link.date,
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            fetched_at=utc_now(),
+        )
+
     def _record_non_article(self, response, canonical, link, outcome, status=0):
         self.ctx.state.record_page(
             canonical=canonical,
@@ -479,8 +491,9 @@ class SourceSpider(scrapy.Spider):
         after = f" after {tries} tries" if tries > 1 else ""
         self._fail(kind, request.url, what, after)
         if kind in ("robots_forbidden", "http_410") and meta.get("kind") == "article":
-            # Policy, not an accident: do not ask again until the route reports a change.
-            self._record_non_article(request, meta["canonical"], meta["link"], kind, status=None)
+            # Policy or permanent: do not ask again until the route reports a change.
+            status = 410 if kind == "http_410" else None
+            self._record_non_article(request, meta["canonical"], meta["link"], kind, status)
         if kind in CONNECTION_KINDS:
             self.consecutive_failures += 1
             if self.consecutive_failures >= self.site_down_after:
@@ -524,6 +537,11 @@ def _naive(value: datetime) -> datetime:
     offset = value.utcoffset()
     naive = value.replace(tzinfo=None)
     return naive - offset if offset else naive
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def _is_text(response) -> bool:

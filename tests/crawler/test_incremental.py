@@ -50,13 +50,13 @@ def build_site() -> Site:
     return site
 
 
-def set_2024_sitemap(site: Site, opini_lastmod: str) -> None:
+def set_2024_sitemap(site: Site, opini_lastmod: str, zona_lastmod: str = "2024-12-10") -> None:
     u = site.url
     site.routes["/sitemap-2024.xml"] = Reply(
         200,
         sitemap_xml(
             [
-                (u(ZONA), "2024-12-10"),
+                (u(ZONA), zona_lastmod),
                 (u(OPINI), opini_lastmod),
                 (u(OPINI + "/amp/"), opini_lastmod),
                 (u(OPINI + "?utm_source=facebook"), opini_lastmod),
@@ -95,14 +95,17 @@ def runs(tmp_path_factory):
     second = run_crawl(source(site), workdir)
     hits_second = site.hits[len(hits_after_first) :]
     site.routes[OPINI] = Reply(200, article_html("Ombudsman opini diperbarui"))
-    set_2024_sitemap(site, opini_lastmod="2024-12-20T09:00:00+07:00")
+    # OPINI changed; ZONA only had its lastmod bumped (same bytes)
+    set_2024_sitemap(site, opini_lastmod="2024-12-20T09:00:00+07:00", zona_lastmod="2024-12-21")
     third = run_crawl(source(site), workdir)
     hits_third = site.hits[len(hits_after_first) + len(hits_second) :]
+    fourth = run_crawl(source(site), workdir)
+    hits_fourth = site.hits[len(hits_after_first) + len(hits_second) + len(hits_third) :]
     yield {
         "site": site,
         "workdir": workdir,
-        "runs": (first, second, third),
-        "hits": (hits_after_first, hits_second, hits_third),
+        "runs": (first, second, third, fourth),
+        "hits": (hits_after_first, hits_second, hits_third, hits_fourth),
     }
     site.stop()
 
@@ -142,16 +145,23 @@ def test_second_run_over_an_unchanged_site_fetches_no_article(runs):
 
 def test_a_changed_article_is_fetched_again_and_its_newest_copy_wins(runs):
     third_hits = runs["hits"][2]
-    assert set(paths(third_hits)) & ARTICLES == {OPINI}
+    assert set(paths(third_hits)) & ARTICLES == {OPINI, ZONA}  # both report a newer lastmod
     pages = {p.url: p.body for p in iter_archived_pages(runs["workdir"])}
     assert b"diperbarui" in pages[runs["site"].url(OPINI)]
     assert len(pages) == len(ARTICLES)
 
 
+def test_a_bumped_lastmod_over_unchanged_bytes_is_not_archived_or_refetched(runs):
+    third = runs["runs"][2].of("kabar.id")
+    # OPINI is new; ZONA came back byte-identical; READ (no lastmod) revalidated with a 304
+    assert (third["articles_found"], third["not_modified"]) == (1, 2)
+    assert set(paths(runs["hits"][3])) & ARTICLES == set()  # the fourth run asks for nothing
+
+
 def test_every_run_is_stored_with_its_health(runs):
     stored = load_crawl_runs(runs["workdir"])
     assert [r["run_id"] for r in stored] == [r.of("kabar.id")["run_id"] for r in runs["runs"]]
-    assert [r["articles_found"] for r in stored] == [len(ARTICLES), 0, 1]
+    assert [r["articles_found"] for r in stored] == [len(ARTICLES), 0, 1, 0]
 
 
 def test_since_until_prune_sitemaps_and_links_by_lastmod(tmp_path):
