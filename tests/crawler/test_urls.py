@@ -1,6 +1,8 @@
 """canonical_url folds the variants news sites publish one story under into one key."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.urls import canonical_url, same_site
 
@@ -60,3 +62,27 @@ def test_non_http_input_is_returned_stripped():
 def test_same_site_ignores_www_and_mobile_prefixes():
     assert same_site("https://www.x.id/a", "http://m.x.id/b")
     assert not same_site("https://x.id/a", "https://y.id/a")
+
+
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP"]),
+    host=st.sampled_from(
+        ["kabar.id", "www.kabar.id", "m.kabar.id", "amp.kabar.id", "127.0.0.1:8080"]
+    ),
+    path=st.lists(st.text("abcdez-_09%.~", min_size=1, max_size=8), max_size=4),
+    slash=st.booleans(),
+    query=st.lists(
+        st.tuples(
+            st.sampled_from(["p", "id", "utm_source", "fbclid", "amp", "m", "page"]),
+            st.text("ab1", max_size=3),
+        ),
+        max_size=3,
+    ),
+)
+def test_canonical_form_is_stable(scheme, host, path, slash, query):
+    url = f"{scheme}://{host}/" + "/".join(path) + ("/" if slash else "")
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query)
+    once = canonical_url(url)
+    assert canonical_url(once) == once
+    assert "utm_source" not in once and "fbclid" not in once
