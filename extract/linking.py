@@ -86,8 +86,13 @@ def subjects_of(text: str, mentions: list[Any]) -> list[Any]:
 
     Only a mention ending at most 12 characters before another can make it a qualifier or
     a coordinated comparison, so those neighbours are found by bisecting the sorted ends
-    instead of rescanning every mention: a page dense with names stays linear.
+    instead of rescanning every mention: a page dense with names stays linear. The answer for
+    the last sentences is kept, since the labeller asks again for every score of a sentence.
     """
+    key = (id(text), tuple(map(id, mentions)))
+    cached = _SUBJECTS.get(key)
+    if cached is not None and cached[0] is text:
+        return list(cached[2])
     by_end = sorted(mentions, key=lambda m: m.end)
     ends = [m.end for m in by_end]
     out = []
@@ -96,7 +101,13 @@ def subjects_of(text: str, mentions: list[Any]) -> list[Any]:
         hi = bisect_right(ends, mention.start)
         if is_subject(mention, text, by_end[lo:hi]):
             out.append(mention)
-    return out
+    if len(_SUBJECTS) > 64:
+        _SUBJECTS.clear()
+    _SUBJECTS[key] = (text, list(mentions), out)  # holding the objects keeps their ids unique
+    return list(out)
+
+
+_SUBJECTS: dict[tuple, tuple[str, list[Any], list[Any]]] = {}
 
 
 def is_subject(mention: Any, text: str, mentions: list[Any]) -> bool:
