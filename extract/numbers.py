@@ -108,7 +108,8 @@ _TIME_BEFORE = re.compile(r"(?:pukul|pkl\.?|jam)\s{0,2}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s{0,2}(?:WIB|WITA|WIT)\b")
 # An average is a group's ("rata-rata Pemda", "rata-rata nasional") unless it names one body.
 _GROUP_WORDS = re.compile(
-    r"nasional|seluruh|semua|\bse-|kab(?:upaten)?/kota|\bpemda\b(?!\s+(?-i:[A-Z]))|"
+    r"nasional|seluruh|semua|\bse-|kab(?:upaten)?/kota|\b(?:pemda|pemkab|pemkot|pemprov|daerah)\b"
+    r"(?!\s+(?-i:[A-Z]))|"
     r"\bpolres\b(?!\s+(?-i:[A-Z]))|pertanahan\b(?!\s+(?-i:[A-Z]))|instansi|lembaga|kementerian|entitas|"
     r"provinsi\b(?!\s+(?-i:[A-Z]))|kabupaten\b(?!\s+(?-i:[A-Z]))|kota\b(?!\s+(?-i:[A-Z]))|\d",
     re.IGNORECASE,

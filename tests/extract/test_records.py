@@ -306,3 +306,27 @@ def test_zone_said_of_a_list_of_names_reaches_each_of_their_scores():
         "Kabupaten Seluma tercatat di angka 61,86."
     )
     assert _labels(text, "2026-02-10")[61.86][:2] == ("kuning", "stated")
+
+
+def test_satisfaction_score_before_a_mention_of_the_assessment_is_foreign():
+    text = (
+        "Survei Kepuasan Masyarakat (SKM) Pemkab Batang mencapai 88,12 persen, sementara "
+        "Ombudsman RI belum merilis penilaian kepatuhan."
+    )
+    assert records(text, "2024-05-20") == []
+
+
+def test_covid_zone_is_not_the_assessments_zone():
+    text = (
+        "Kabupaten Pati masuk zona hijau COVID-19 dengan nilai 3,12. Ombudsman RI mengingatkan "
+        "kepatuhan standar pelayanan."
+    )
+    assert records(text, "2021-05-20") == []
+
+
+def test_average_of_a_regions_bodies_is_no_ones_score():
+    text = (
+        "Ombudsman RI Perwakilan Jateng mulai menilai kepatuhan. Tahun lalu rata-rata nilai "
+        "daerah di Jawa Tengah 84,12."
+    )
+    assert records(text, "2024-05-20") == []
