@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from extract.agencies import article_government, find_agency_mentions
@@ -37,6 +38,13 @@ from extract.years import (
 )
 
 MAX_SCORES_PER_SENTENCE = 120
+# The budget for hostile pages: labelled articles stay under 20,000 characters and 300 numbers,
+# a national ranking under 3,000 numbers. Past these a "page" is a dump (digit runs, a comma
+# flood, one story pasted a thousand times) and reading it all would take minutes, so
+# extraction reads the prefix within budget and flags its records `text_truncated`.
+MAX_TEXT_CHARS = 300_000
+MAX_NUMBERS = 5_000
+_DIGIT_RUN = re.compile(r"\d+")
 
 # Sentences about other indices (satisfaction, perception of maladministration, COVID risk,
 # Zona Integritas) whose numbers are not compliance scores unless the sentence says so.
@@ -74,9 +82,32 @@ _NOW_TRANSITION = re.compile(r"\b(?:kini|sekarang)\b", re.IGNORECASE)
 
 def extract_records(article: Article) -> list[ScoreRecord]:
     """Every score the article ties to an agency, one record per (agency, year, score)."""
-    text = article.text or ""
-    if not text.strip() or not is_relevant(article):
+    full = article.text or ""
+    if not full.strip() or not is_relevant(article):
         return []
+    text = _within_budget(full)
+    records = _records(article, text)
+    if len(text) < len(full):
+        for record in records:
+            record.flags = sorted({*record.flags, "text_truncated"})
+    return records
+
+
+def _within_budget(text: str) -> str:
+    """The prefix of `text` within MAX_TEXT_CHARS and MAX_NUMBERS, cut at a line end or space."""
+    limit = min(len(text), MAX_TEXT_CHARS)
+    over = next(islice(_DIGIT_RUN.finditer(text, 0, limit), MAX_NUMBERS, None), None)
+    if over is not None:
+        limit = over.start()
+    if limit >= len(text):
+        return text
+    line = text.rfind("\n", 0, limit)
+    cut = line if line > limit - 2_000 else max(text.rfind(" ", 0, limit), limit - 2_000)
+    return text[: max(cut, 0)]
+
+
+def _records(article: Article, text: str) -> list[ScoreRecord]:
+    """Every record of `text` (the article's text or its prefix within budget)."""
     government = article_government(f"{article.title or ''}\n{text}")
     mentions = [m for m in find_agency_mentions(text, government) if m.end > m.start]
     if not mentions:
