@@ -52,7 +52,7 @@ def run_pipeline(
     workdir.mkdir(parents=True, exist_ok=True)
     health = crawl_sources(sources, workdir, since=since, until=until)
     outcome = rebuild_database(db_path=db_path, workdir=workdir, since=since, until=until)
-    outcome.source_errors = {h["source"]: h.get("errors_total", 0) for h in health}
+    outcome.source_errors = {h["source"]: _failures(h) for h in health}
     for h in health:
         log.info(
             "%s: %s pages fetched, %s articles, %s errors",
@@ -62,6 +62,17 @@ def run_pipeline(
             h.get("errors_total", 0),
         )
     return outcome
+
+
+# Outcomes the crawler counts per kind that are the crawler being polite, not a failed source.
+EXPECTED_REFUSALS = frozenset({"robots_forbidden"})
+
+
+def _failures(health: dict) -> int:
+    by_kind = health.get("errors_by_kind") or {}
+    if not by_kind:
+        return health.get("errors_total", 0)
+    return sum(n for kind, n in by_kind.items() if kind not in EXPECTED_REFUSALS)
 
 
 def rebuild_database(
