@@ -45,7 +45,10 @@ _TRANSITION_GAP = re.compile(
 )
 # "N1 setelah di tahun sebelumnya berada di zona kuning (nilai N2)": N2 is the earlier value.
 _EARLIER_GAP = re.compile(
-    r"^[^.;\d]{0,80}\b(?:sebelumnya|semula|tahun\s+lalu)\b[^.;\d]{0,60}$", re.IGNORECASE
+    r"^[^.;\d]{0,80}\b(?:sebelumnya|semula|tahun\s+lalu)\b[^.;\d]{0,60}$|"
+    r"^[\s,]{0,3}(?:naik|meningkat|turun|menurun|melonjak|anjlok|merosot)\b[^.;]{0,40}?"
+    r"\b(?:dari|dibanding(?:kan)?)\s{1,3}(?:nilai\s{1,3}|sebelumnya\s{1,3})?$",
+    re.IGNORECASE,
 )
 # "X meraih 84,10 pada 2023 dan 88,20 pada 2022": one agency's values of two rounds.
 _YEAR_PAIR_GAP = re.compile(

@@ -270,7 +270,10 @@ def _classify(
         return "range"
     if _LAW_BEFORE.search(before):
         return "law"
-    if _RANK_BEFORE.search(before) or _RANK_AFTER.match(after):
+    rank_after = _RANK_AFTER.match(after)
+    if rank_after and decimals and rank_after.group(0).lstrip().lower().startswith("dari"):
+        rank_after = None  # "nilai 90,10 dari 98 kota": a score, the count follows
+    if _RANK_BEFORE.search(before) or rank_after:
         return "rank"
     if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
         return "money"

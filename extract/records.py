@@ -466,6 +466,12 @@ def _assign_years(
         chosen_of[id(link)] = chosen
         result[id(link)] = _resolve(chosen, local, base_year, base_source)
     for i, link in enumerate(links):
+        if link.method == "earlier" and chosen_of[id(link)] is None:
+            later = next((x for x in reversed(links[:i]) if x.mention is link.mention), None)
+            if later is not None and result[id(later)][0] is not None:
+                y, source = result[id(later)]
+                result[id(link)] = (y - 1, source)  # "naik dari N": the round before
+            continue
         if link.method != "change" or i == 0:
             continue
         first = next(

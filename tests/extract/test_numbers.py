@@ -151,3 +151,8 @@ def test_meeting_a_requirement_with_a_score_is_a_score():
 def test_abbreviated_place_does_not_end_a_recipient_list():
     text = "dengan nilai 107 untuk Polres Kep. Mentawai, 105 untuk Polres Nias"
     assert [v for v, k in kinds(text) if k == "score"] == [107.0, 105.0]
+
+
+def test_decimal_before_a_count_is_a_score_not_a_rank():
+    text = "Kota Kediri berada di peringkat 5 dengan nilai 90,10 dari 98 kota."
+    assert (90.1, "score") in kinds(text)

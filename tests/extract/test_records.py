@@ -330,3 +330,12 @@ def test_average_of_a_regions_bodies_is_no_ones_score():
         "daerah di Jawa Tengah 84,12."
     )
     assert records(text, "2024-05-20") == []
+
+
+def test_value_a_rise_started_from_is_the_agencys_previous_round():
+    text = (
+        "Ombudsman RI merilis penilaian kepatuhan 2023. Pemkot Probolinggo meraih nilai 90,10, "
+        "meningkat 4,9 poin dari 85,20."
+    )
+    got = {r.score: (r.agency, r.assessment_year) for r in records(text, "2024-01-20")}
+    assert got == {90.1: ("Pemkot Probolinggo", 2023), 85.2: ("Pemkot Probolinggo", 2022)}
