@@ -162,7 +162,9 @@ def link_sentence(
     if not scores:
         return []
     subjects = subjects_of(text, mentions)
-    links = _respectively(text, sentence, subjects, scores)
+    links = _respectively(text, sentence, subjects, scores) or _paired(
+        text, sentence, subjects, scores
+    )
     done = {id(link.number) for link in links}
     score_first = _opens_with_score(text, subjects, scores)
     last: Link | None = None
@@ -330,6 +332,35 @@ def _respectively(
     return [
         Link(score, mention, sentence, "respectively", 0.8)
         for mention, score in zip(group, after, strict=False)
+    ]
+
+
+_PAIR_JOIN = re.compile(r"\s{0,2}(?:,|;)?\s{0,2}(?:dan|serta)?\s{0,2}")
+
+
+def _paired(text: str, sentence: Sentence, subjects: list[Any], scores: list[Number]) -> list[Link]:
+    """ "A dan B meraih nilai N1 dan N2": as many coordinated names as joined scores, in order.
+
+    Only when every name comes before every score, the names are joined by commas/"dan", and
+    the scores by commas/"dan" alone; one score after "A dan B" stays a shared score.
+    """
+    if len(scores) < 2 or len(subjects) != len(scores):
+        return []
+    if subjects[-1].end > scores[0].start or any(
+        not _COORDINATION_GAP.match(text[a.end : b.start]) and text[a.end : b.start].strip() != ","
+        for a, b in zip(subjects, subjects[1:], strict=False)
+    ):
+        return []
+    if not all(
+        _PAIR_JOIN.fullmatch(text, a.end, b.start) and text[a.end : b.start].strip()
+        for a, b in zip(scores, scores[1:], strict=False)
+    ):
+        return []
+    if len({_name(m) for m in subjects}) != len(subjects):
+        return []
+    return [
+        Link(score, mention, sentence, "paired", 0.75)
+        for mention, score in zip(subjects, scores, strict=True)
     ]
 
 

@@ -339,3 +339,21 @@ def test_value_a_rise_started_from_is_the_agencys_previous_round():
     )
     got = {r.score: (r.agency, r.assessment_year) for r in records(text, "2024-01-20")}
     assert got == {90.1: ("Pemkot Probolinggo", 2023), 85.2: ("Pemkot Probolinggo", 2022)}
+
+
+def test_coordinated_names_and_joined_scores_pair_in_order():
+    text = (
+        "Ombudsman RI merilis penilaian kepatuhan 2023. Dinas Kesehatan dan Dinas Sosial Kota "
+        "Madiun meraih nilai 85,10 dan 80,20."
+    )
+    got = {r.score: r.agency_name for r in records(text, "2024-01-20")}
+    assert got == {85.1: "Dinas Kesehatan Kota Madiun", 80.2: "Dinas Sosial Kota Madiun"}
+
+
+def test_one_score_after_coordinated_names_stays_shared():
+    text = "Ombudsman RI merilis penilaian kepatuhan 2023. Kota Batu dan Kota Madiun meraih 85,10."
+    got = records(text, "2024-01-20")
+    assert [(r.agency, r.flags) for r in got] == [
+        ("Kota Batu", ["shared_score"]),
+        ("Kota Madiun", ["shared_score"]),
+    ]
