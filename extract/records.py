@@ -17,6 +17,7 @@ from typing import Any
 from extract.agencies import article_government, find_agency_mentions
 from extract.linking import Link, link_sentence, subjects_of
 from extract.model import Article, ScoreRecord
+from extract.nlp import window_entities
 from extract.numbers import Number, find_numbers
 from extract.relevance import is_relevant
 from extract.scales import (
@@ -122,8 +123,7 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
     base_year = stated_year or inferred_year
     base_source = "stated" if stated_year else ("inferred" if inferred_year else None)
 
-    links: list[Link] = []
-    context: list[Any] | None = None  # subjects the next sentence may refer back to
+    plan = []  # (sentence, its mentions, its score candidates, foreign index?)
     for sentence in sentences:
         in_sentence = _within(mentions, sentence.start, sentence.end)
         scores = [
@@ -140,8 +140,25 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
         foreign = bool(_FOREIGN_INDEX.search(sentence.text)) and not _COMPLIANCE.search(head)
         if foreign or len(scores) > MAX_SCORES_PER_SENTENCE:
             scores = []  # no prose sentence lists hundreds of scores: a digit dump, not a story
-        nearby = _within(mentions, sentence.end, sentence.end + 300)
-        found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
+        plan.append((sentence, in_sentence, scores, foreign))
+
+    # spaCy carries the entities the linker reads: one Doc per sentence holding a score, plus
+    # the 300 characters after it where a speaker may be named ("…," ujar Kepala Dinas X).
+    windows = [
+        (s.start, min(len(text), s.end + 300), m + _within(mentions, s.end, s.end + 300), n)
+        for s, m, n, _ in plan
+        if n
+    ]
+    carried = iter(window_entities(text, windows) if windows else ())
+    links: list[Link] = []
+    context: list[Any] | None = None  # subjects the next sentence may refer back to
+    for sentence, in_sentence, scores, foreign in plan:
+        found: list[Link] = []
+        if scores:
+            doc = next(carried)
+            in_sentence = [a for a in doc.agencies if a.start < sentence.end]
+            nearby = [a for a in doc.agencies if a.start >= sentence.end]
+            found = link_sentence(text, sentence, in_sentence, doc.scores, context, nearby)
         links.extend(found)
         context = _context_after(text, in_sentence, found, foreign, context)
 
