@@ -281,7 +281,8 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
         first = re.sub(r"[^A-Za-z]", "", match.group("first"))
         if len(line) > 60 or _BODY_WORDS.search(line):
             continue
-        if "," in line or "|" in line or (len(first) >= 3 and first.isupper()):
+        wire = re.search(r"\([A-Z][A-Za-z.]{1,20}\)", line)  # "Bandung (ANTARA) -"
+        if "," in line or "|" in line or wire or (len(first) >= 3 and first.isupper()):
             return [(match.start("line"), match.end("line"))]
     return []
 

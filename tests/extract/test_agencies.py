@@ -490,3 +490,8 @@ def test_shared_name_in_a_list_takes_its_neighbours_level():
     assert [m.government for m in mentions(provinces)][1] == "Provinsi Gorontalo"
     cities = "Nilai kota: Kota Manado (88,10), Gorontalo (79,20) dan Kota Bitung (75,1)."
     assert [m.government for m in mentions(cities)][1] == "Kota Gorontalo"
+
+
+def test_wire_dateline_place_is_not_an_agency():
+    text = "Cirebon (ANTARA) - Dengan nilai 88,10, Kabupaten Kuningan masuk zona hijau."
+    assert [m.surface for m in mentions(text)] == ["Kabupaten Kuningan"]
