@@ -9,7 +9,7 @@ text or derived/inferred, and flags what a reader should check.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -142,23 +142,33 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
             scores = []  # no prose sentence lists hundreds of scores: a digit dump, not a story
         plan.append((sentence, in_sentence, scores, foreign))
 
-    # spaCy carries the entities the linker reads: one Doc per sentence holding a score, plus
-    # the 300 characters after it where a speaker may be named ("…," ujar Kepala Dinas X).
-    windows = [
-        (s.start, min(len(text), s.end + 300), m + _within(mentions, s.end, s.end + 300), n)
-        for s, m, n, _ in plan
-        if n
-    ]
-    carried = iter(window_entities(text, windows) if windows else ())
+    # spaCy carries the entities the linker reads: the sentences holding a score, each with the
+    # 300 characters after it where a speaker may be named ("…," ujar Kepala Dinas X), one Doc
+    # per run of overlapping windows so no text is tokenised twice.
+    windows: list[list[Any]] = []
+    for s, _, n, _ in plan:
+        if not n:
+            continue
+        end = min(len(text), s.end + 300)
+        if windows and s.start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+            windows[-1][3].extend(n)
+        else:
+            windows.append([s.start, end, [], list(n)])
+    for window in windows:
+        window[2] = _within(mentions, window[0], window[1])
+    docs = list(window_entities(text, [tuple(w) for w in windows])) if windows else []
+    doc_starts = [doc.start for doc in docs]
     links: list[Link] = []
     context: list[Any] | None = None  # subjects the next sentence may refer back to
     for sentence, in_sentence, scores, foreign in plan:
         found: list[Link] = []
         if scores:
-            doc = next(carried)
-            in_sentence = [a for a in doc.agencies if a.start < sentence.end]
-            nearby = [a for a in doc.agencies if a.start >= sentence.end]
-            found = link_sentence(text, sentence, in_sentence, doc.scores, context, nearby)
+            doc = docs[bisect_right(doc_starts, sentence.start) - 1]
+            in_sentence = _within(doc.agencies, sentence.start, sentence.end)
+            nearby = _within(doc.agencies, sentence.end, sentence.end + 300)
+            scores = _within(doc.scores, sentence.start, sentence.end)
+            found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
         links.extend(found)
         context = _context_after(text, in_sentence, found, foreign, context)
 
@@ -615,11 +625,14 @@ def _stated_labels(
             stops.append(found.start())  # "N1 setelah tahun sebelumnya di zona kuning (N2)"
     item_end = min(stops + [sentence.end])
     item = _within(labels, item_start, item_end)
+    stated_before = {lab.kind for lab in item if lab.start < number.end}
     item = [
         lab
         for lab in item
-        if lab.start < number.end or not _CLAUSE_BREAK.search(text, number.end, lab.start)
-    ] or item
+        if lab.start < number.end
+        or lab.kind not in stated_before
+        or not _CLAUSE_BREAK.search(text, number.end, lab.start)
+    ]
     chosen = _pick(item, number)
     if not any(chosen):
         first_subject = min(

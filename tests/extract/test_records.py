@@ -357,3 +357,11 @@ def test_one_score_after_coordinated_names_stays_shared():
         ("Kota Batu", ["shared_score"]),
         ("Kota Madiun", ["shared_score"]),
     ]
+
+
+def test_zone_after_a_result_clause_still_counts_when_only_a_category_came_before():
+    text = (
+        "Ombudsman RI merilis penilaian kepatuhan 2023. Kota Kediri dengan opini kualitas tinggi "
+        "meraih 85,10 sehingga masuk zona hijau."
+    )
+    assert _labels(text, "2024-01-20")[85.1] == ("hijau", "stated", "kualitas tinggi", "stated")
