@@ -267,6 +267,14 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def may_quote_speaker(text: str, sentence: Sentence) -> bool:
+    """Whether a score of `sentence` may be a speaker's ("Nilai kami 86,20," ujar Kepala X).
+
+    Only then does the linker read the mentions after the sentence (`speakers`).
+    """
+    return bool(_FIRST_PERSON.search(text, max(0, sentence.start - 80), sentence.end))
+
+
 def _speaker(text: str, score: Number, speakers: list[Any] | None) -> Any | None:
     """ "Nilai kami 86,20," ujar Kepala UPT X: first-person scores belong to the speaker's body."""
     if not speakers:

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any
 
 from extract.agencies import article_government, find_agency_mentions
-from extract.linking import Link, link_sentence, subjects_of
+from extract.linking import Link, link_sentence, may_quote_speaker, subjects_of
 from extract.model import Article, ScoreRecord
 from extract.nlp import window_entities
 from extract.numbers import Number, find_numbers
@@ -142,14 +142,14 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
             scores = []  # no prose sentence lists hundreds of scores: a digit dump, not a story
         plan.append((sentence, in_sentence, scores, foreign))
 
-    # spaCy carries the entities the linker reads: the sentences holding a score, each with the
-    # 300 characters after it where a speaker may be named ("…," ujar Kepala Dinas X), one Doc
-    # per run of overlapping windows so no text is tokenised twice.
+    # spaCy carries the entities the linker reads: the sentences holding a score, with the 300
+    # characters after one whose score may be quoted ("Nilai kami N," ujar Kepala Dinas X), one
+    # Doc per run of overlapping windows so no text is tokenised twice.
     windows: list[list[Any]] = []
     for s, _, n, _ in plan:
         if not n:
             continue
-        end = min(len(text), s.end + 300)
+        end = min(len(text), s.end + 300) if may_quote_speaker(text, s) else s.end
         if windows and s.start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
             windows[-1][3].extend(n)
@@ -166,7 +166,11 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
         if scores:
             doc = docs[bisect_right(doc_starts, sentence.start) - 1]
             in_sentence = _within(doc.agencies, sentence.start, sentence.end)
-            nearby = _within(doc.agencies, sentence.end, sentence.end + 300)
+            nearby = (
+                _within(doc.agencies, sentence.end, sentence.end + 300)
+                if may_quote_speaker(text, sentence)
+                else []
+            )
             scores = _within(doc.scores, sentence.start, sentence.end)
             found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
         links.extend(found)
