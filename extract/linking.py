@@ -267,12 +267,13 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def may_quote_speaker(text: str, sentence: Sentence) -> bool:
-    """Whether a score of `sentence` may be a speaker's ("Nilai kami 86,20," ujar Kepala X).
+def may_quote_speaker(text: str, scores: list[Number]) -> bool:
+    """Whether one of `scores` may be a speaker's ("Nilai kami 86,20," ujar Kepala X).
 
-    Only then does the linker read the mentions after the sentence (`speakers`).
+    Only then does the linker read the mentions after the sentence (`speakers`); the test is
+    the one `_speaker` makes first.
     """
-    return bool(_FIRST_PERSON.search(text, max(0, sentence.start - 80), sentence.end))
+    return any(_FIRST_PERSON.search(text[max(0, n.start - 80) : n.start]) for n in scores)
 
 
 def _speaker(text: str, score: Number, speakers: list[Any] | None) -> Any | None:

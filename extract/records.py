@@ -149,7 +149,7 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
     for s, _, n, _ in plan:
         if not n:
             continue
-        end = min(len(text), s.end + 300) if may_quote_speaker(text, s) else s.end
+        end = min(len(text), s.end + 300) if may_quote_speaker(text, n) else s.end
         if windows and s.start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
             windows[-1][3].extend(n)
@@ -165,13 +165,13 @@ def _records(article: Article, text: str) -> list[ScoreRecord]:
         found: list[Link] = []
         if scores:
             doc = docs[bisect_right(doc_starts, sentence.start) - 1]
+            scores = _within(doc.scores, sentence.start, sentence.end)
             in_sentence = _within(doc.agencies, sentence.start, sentence.end)
             nearby = (
                 _within(doc.agencies, sentence.end, sentence.end + 300)
-                if may_quote_speaker(text, sentence)
+                if may_quote_speaker(text, scores)
                 else []
             )
-            scores = _within(doc.scores, sentence.start, sentence.end)
             found = link_sentence(text, sentence, in_sentence, scores, context, nearby)
         links.extend(found)
         context = _context_after(text, in_sentence, found, foreign, context)

@@ -75,3 +75,10 @@ def test_extraction_tokenises_only_the_sentences_that_hold_a_score():
     assert [(r.agency_name, r.score) for r in records] == [("Pemerintah Kabupaten Sleman", 91.16)]
     assert "Zorvanikel" in strings
     assert "Kwitangbaru" not in strings
+
+
+def test_a_quoted_score_reaches_the_speaker_named_after_the_sentence():
+    lead = "Ombudsman RI mengumumkan hasil Penilaian Kepatuhan Pelayanan Publik Tahun 2023.\n"
+    quoted = '"Tahun ini nilai kami 86,20." Kata Kepala Puskesmas Wates.'
+    records = extract_records(Article(doc_id="q", text=lead + quoted, published="2023-12-20"))
+    assert [(r.agency, r.score) for r in records] == [("Puskesmas Wates", 86.2)]
