@@ -37,7 +37,7 @@ SCORE_ROWS = "select article_url, agency_name, score, assessment_year from score
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
-    """Serve the demo, run pantau twice with the same arguments, keep both results."""
+    """Serve the demo, run pantau twice with the same arguments, then rebuild offline."""
     folder = tmp_path_factory.mktemp("e2e")
     db = folder / "pantau.db"
     with start_demo_sites() as sites:
@@ -47,14 +47,25 @@ def demo_run(tmp_path_factory):
         archived_after_first = sorted(p.url for p in iter_archived_pages(folder / "data"))
         second = _run(sources, db)
         archived_after_second = sorted(p.url for p in iter_archived_pages(folder / "data"))
-        yield {
-            "db": db,
-            "first": first,
-            "second": second,
-            "expected": sites.expected_records(),
-            "article_urls": sites.article_urls(),
-            "archived": (archived_after_first, archived_after_second),
-        }
+        expected = sites.expected_records()
+        article_urls = sites.article_urls()
+    rebuilt = folder / "rebuilt.db"
+    rebuild = subprocess.run(
+        [str(PANTAU), "rebuild", "--db", str(rebuilt), "--workdir", str(folder / "data")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    yield {
+        "db": db,
+        "first": first,
+        "second": second,
+        "rebuild": rebuild,
+        "rebuilt": rebuilt,
+        "expected": expected,
+        "article_urls": article_urls,
+        "archived": (archived_after_first, archived_after_second),
+    }
 
 
 def _rows(db: Path, sql: str) -> list[sqlite3.Row]:
@@ -145,3 +156,9 @@ def test_second_run_is_incremental_and_keeps_the_database(demo_run):
     )
     assert len(runs) == 2
     assert runs[-1]["articles"] == 0
+
+
+def test_rebuilding_from_the_archive_alone_gives_the_same_database(demo_run):
+    """The demo sites are down by now: the rebuild reads only the WARC archive."""
+    assert demo_run["rebuild"].returncode == 0, demo_run["rebuild"].stderr[-3000:]
+    assert demo_run["rebuilt"].read_bytes() == demo_run["db"].read_bytes()
