@@ -76,6 +76,7 @@ def _write(path: Path, articles, records, crawl_runs) -> dict:
         row["province"] = province_of.get(row["region_code"])
         row["level"] = level_of.get(row["region_code"])
     runs = _run_rows(crawl_runs)
+    _count_records_per_run(runs, article_rows)
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -202,6 +203,17 @@ def _run_rows(crawl_runs: list[dict]) -> list[dict]:
         }
         rows[(row["source"], row["run_id"])] = row
     return [rows[key] for key in sorted(rows)]
+
+
+def _count_records_per_run(runs: list[dict], article_rows: list[dict]) -> None:
+    """Score records of the articles each run fetched (by source and fetch time), for the health page."""
+    for run in runs:
+        start, end = run["started_at"] or "", run["finished_at"] or "\uffff"
+        run["records"] = sum(
+            row["scores"]
+            for row in article_rows
+            if row["source"] == run["source"] and start <= (row["fetched_at"] or "") <= end
+        )
 
 
 def _data_as_of(articles: list[dict], runs: list[dict]) -> str:

@@ -129,6 +129,7 @@ TABLES: dict[str, dict] = {
             "finished_at": str,
             "pages_fetched": int,
             "articles_found": int,
+            "records": int,
             "not_modified": int,
             "errors_total": int,
             "errors_by_kind": str,
