@@ -32,6 +32,7 @@ class RunOutcome:
     articles: int = 0
     records: int = 0
     source_errors: dict[str, int] = field(default_factory=dict)
+    records_by_source: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -55,10 +56,11 @@ def run_pipeline(
     outcome.source_errors = {h["source"]: _failures(h) for h in health}
     for h in health:
         log.info(
-            "%s: %s pages fetched, %s articles, %s errors",
+            "%s: %s pages fetched, %s new articles, %s score records in all, %s errors",
             h["source"],
             h.get("pages_fetched", 0),
             h.get("articles_found", 0),
+            outcome.records_by_source.get(h["source"], 0),
             h.get("errors_total", 0),
         )
     return outcome
@@ -92,6 +94,7 @@ def rebuild_database(
     pages = list(iter_archived_pages(workdir))
     articles: list[Article] = []
     records: list[ScoreRecord] = []
+    by_source: dict[str, int] = {}
     cache = ExtractionCache(workdir)
     try:
         with _progress() as progress:
@@ -103,6 +106,8 @@ def rebuild_database(
                     continue
                 articles.append(article)
                 records.extend(page_records)
+                if article.source:
+                    by_source[article.source] = by_source.get(article.source, 0) + len(page_records)
     finally:
         cache.close()
     if cache.hits:
@@ -111,7 +116,7 @@ def rebuild_database(
         )
     build_database(db_path, articles, records, load_crawl_runs(workdir))
     log.info("database %s: %d articles, %d score records", db_path, len(articles), len(records))
-    return RunOutcome(articles=len(articles), records=len(records))
+    return RunOutcome(articles=len(articles), records=len(records), records_by_source=by_source)
 
 
 def _extract_cached(page: Page, cache: ExtractionCache) -> tuple[Article | None, list[ScoreRecord]]:
