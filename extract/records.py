@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -44,6 +44,7 @@ MAX_SCORES_PER_SENTENCE = 120
 # flood, one story pasted a thousand times) and reading it all would take minutes, so
 # extraction reads the prefix within budget and flags its records `text_truncated`.
 MAX_TEXT_CHARS = 300_000
+MAX_TITLE_CHARS = 1_000  # headlines run under 200 characters
 MAX_NUMBERS = 5_000
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -84,6 +85,8 @@ _NOW_TRANSITION = re.compile(r"\b(?:kini|sekarang)\b", re.IGNORECASE)
 def extract_records(article: Article) -> list[ScoreRecord]:
     """Every score the article ties to an agency, one record per (agency, year, score)."""
     full = article.text or ""
+    if article.title and len(article.title) > MAX_TITLE_CHARS:
+        article = replace(article, title=article.title[:MAX_TITLE_CHARS])
     if not full.strip() or not is_relevant(article):
         return []
     text = _within_budget(full)

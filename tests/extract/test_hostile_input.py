@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.model import Article
+from extract.nlp import get_nlp
 from extract.numbers import find_numbers
 from extract.records import MAX_TEXT_CHARS, extract_records
 
@@ -63,6 +64,15 @@ def test_five_megabyte_page_finishes_in_bounded_time(unit):
     records, seconds = run(text)
     assert seconds < 60
     assert all(text[r.start : r.end] == r.quote for r in records)
+
+
+@pytest.mark.timeout(300)
+def test_five_megabyte_title_finishes_in_bounded_time():
+    title = ADVERSARIAL["score flood"] * (FIVE_MB // len(ADVERSARIAL["score flood"]))
+    get_nlp()  # its one-off load is not what is measured
+    start = time.perf_counter()
+    extract_records(Article(doc_id="h", text=PREFIX, title=title, published=title[:40]))
+    assert time.perf_counter() - start < 15  # read whole, this title took ~45 s
 
 
 def test_over_budget_page_keeps_its_first_records_and_flags_them():
