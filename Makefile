@@ -36,6 +36,7 @@ lint: install
 
 eval: install
 	$(BIN)/pantau eval tests/fixtures/labelled
+	$(BIN)/pantau eval tests/fixtures/heldout
 
 eval-dev: install
 	@if [ -d ../shared/devset ]; then $(BIN)/pantau eval ../shared/devset; \
