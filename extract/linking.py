@@ -34,7 +34,8 @@ _SCORE_FIRST_GAP = re.compile(
     r"^[\s,:;\-–\"'”“)(]{0,6}(?:(?:untuk|bagi|kepada|yaitu|yakni|oleh|diraih|ditempati|diperoleh|"
     r"adalah|ialah|milik|dicapai|didapat|didapatkan|berada|pada|di|posisi|peringkat|urutan|ke|"
     r"dengan|predikat|zona|hijau|kuning|merah|\d{1,3}|kata|ujar|ungkap|jelas|tutur|papar|sebut|"
-    r"tegas|terang|imbuh|tambah|kepala|kadis|direktur|sekretaris|plt\.?|pj\.?)\w{0,4}"
+    r"tegas|terang|imbuh|tambah|kepala|kadis|direktur|sekretaris|plt\.?|pj\.?|menempatkan|"
+    r"membawa|mengantar(?:kan)?|menjadikan|membuat|mengukuhkan|meloloskan)\w{0,4}"
     r"[\s,:;\-–\"'”“)(]{0,6}){0,8}$",
     re.IGNORECASE,
 )
@@ -204,6 +205,10 @@ def link_sentence(
             and not _owns_next(text, after[0], scores, i)
         ):
             link = Link(score, after[0], sentence, "score_first", 0.8)
+        elif before and (
+            owner := _relative_clause_owner(text, mentions, before[-1].end, score)
+        ) not in (None, before[-1]):
+            link = Link(score, owner, sentence, "before", 0.8)
         elif before:
             owner = _appositive_owner(text, subjects, before, score, prev_bound)
             link = Link(score, owner, sentence, "before", 0.9)

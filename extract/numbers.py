@@ -71,6 +71,16 @@ _DELTA_BEFORE = re.compile(
     r"(?:\s{1,3}(?:sebesar|sekitar|hingga|signifikan|sebanyak|mencapai|lagi))?\s{0,3}$",
     re.IGNORECASE,
 )
+# A distance to a band or a target: "jaraknya tinggal N", "kekurangan N poin", "tinggal N lagi".
+_GAP_BEFORE = re.compile(
+    r"\b(?:jarak\w{0,3}|kekurangan\w{0,3})\b[^.;\d]{0,40}$|"
+    r"\b(?:tinggal|kurang|butuh|perlu)\s{1,3}(?:sekitar\s{1,3}|sekira\s{1,3})?$",
+    re.IGNORECASE,
+)
+# "Realisasi anggaran mencapai 93,7 persen": a share of a budget, not a score.
+_BUDGET_CLAUSE = re.compile(
+    r"\b(?:realisasi|serapan|penyerapan|anggaran|apbd|apbn|pagu|belanja|dana)\b", re.IGNORECASE
+)
 _AVERAGE_BEFORE = re.compile(
     r"(?:rata-rata|rata2|rerata|average)\b(?:[^.\d;]|(?:19|20)\d\d){0,45}$", re.IGNORECASE
 )
@@ -308,6 +318,8 @@ def _classify(
         return "threshold"
     if re.search(r"\bselisih\w{0,3}\b[^.;\d]{0,60}$", before, re.IGNORECASE):
         return "delta"
+    if _GAP_BEFORE.search(before):
+        return "delta"  # "jaraknya tinggal 3,49", "kurang 2,1 poin lagi": a distance, not a score
     if _DELTA_BEFORE.search(before):
         return "delta"
     if _THRESHOLD_BEFORE.search(before):
@@ -320,6 +332,8 @@ def _classify(
         return "percent"
     if percent and _SHARE_OF_COUNT.search(text, max(0, start - 120), start):
         return "percent"  # "jumlah instansi di zona hijau naik sebesar 52,96%": a share of a count
+    if percent and _BUDGET_CLAUSE.search(clause):
+        return "percent"
     if percent:
         weak = decimals > 0 and _WEAK_KEYWORD.search(clause)
         return "score" if (keyword or weak) and prev_char != "(" else "percent"

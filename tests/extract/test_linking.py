@@ -89,3 +89,16 @@ def test_shared_score():
 def test_locating_province_after_agency_is_not_the_subject():
     got = pairs("1. Pemkab Grobogan, Jawa Tengah (98,02).")
     assert got == {("Pemkab Grobogan", 98.02)}
+
+
+def test_score_first_with_a_placing_verb():
+    got = pairs("Nilai 91,35 mengantarkan Kota Payakumbuh ke posisi puncak di Sumatera Barat.")
+    assert got == {("Kota Payakumbuh", 91.35)}
+
+
+def test_relative_clause_after_a_comparison_owns_its_score():
+    got = pairs(
+        "Ombudsman memasukkan Kota Solok ke zona kuning, seperti Kabupaten Solok yang "
+        "hanya memperoleh 70,12."
+    )
+    assert got == {("Kabupaten Solok", 70.12)}

@@ -156,3 +156,20 @@ def test_abbreviated_place_does_not_end_a_recipient_list():
 def test_decimal_before_a_count_is_a_score_not_a_rank():
     text = "Kota Kediri berada di peringkat 5 dengan nilai 90,10 dari 98 kota."
     assert (90.1, "score") in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agar masuk zona hijau, Kota Pariaman masih kekurangan 2,35 poin.",
+        "Jarak dengan kategori A tinggal 1,70 saja.",
+        "Ia menyebut nilainya kurang 4,05 lagi untuk naik kelas.",
+    ],
+)
+def test_distance_to_a_band_is_not_a_score(text):
+    assert all(kind != "score" for _, kind in kinds(text))
+
+
+def test_budget_share_in_percent_is_not_a_score():
+    assert kinds("Serapan dana layanan tahun ini mencapai 88,2 persen.") == [(88.2, "percent")]
+    assert kinds("Dinas Sosial meraih nilai 88,2 persen.") == [(88.2, "score")]
