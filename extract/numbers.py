@@ -81,6 +81,12 @@ _GAP_BEFORE = re.compile(
 _BUDGET_CLAUSE = re.compile(
     r"\b(?:realisasi|serapan|penyerapan|anggaran|apbd|apbn|pagu|belanja|dana)\b", re.IGNORECASE
 )
+# "naik dari 72,40 poin menjadi …": the earlier value of a change, not its size.
+_CHANGE_FROM = re.compile(
+    r"(?:naik|meningkat|turun|menurun|melonjak|anjlok|merosot)\s{1,3}dari\s{1,3}"
+    r"(?:nilai\s{1,3}|angka\s{1,3}|skor\s{1,3})?$",
+    re.IGNORECASE,
+)
 _AVERAGE_BEFORE = re.compile(
     r"(?:rata-rata|rata2|rerata|average)\b(?:[^.\d;]|(?:19|20)\d\d){0,45}$", re.IGNORECASE
 )
@@ -341,8 +347,14 @@ def _classify(
         return "count"  # "12 instansi"; "89,44 Dinas Pendidikan" is a score before its owner
     if _TARGET_CLAUSE.search(clause) and not re.search(r"\bmeraih|memperoleh|mendapat", clause):
         return "threshold"
-    if re.match(r"^\s{0,2}(?:poin|point)\b", after, re.I) and re.search(
-        r"(?:naik|meningkat|turun|menurun|selisih|kenaikan|penurunan)\b[^.;]{0,25}$", before, re.I
+    if (
+        re.match(r"^\s{0,2}(?:poin|point)\b", after, re.I)
+        and re.search(
+            r"(?:naik|meningkat|turun|menurun|selisih|kenaikan|penurunan)\b[^.;]{0,25}$",
+            before,
+            re.I,
+        )
+        and not _CHANGE_FROM.search(before)
     ):
         return "delta"
     if decimals == 0:

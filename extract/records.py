@@ -72,8 +72,8 @@ _COMPARISON_YEAR = re.compile(
     re.IGNORECASE,
 )
 _AFTER_SCORE_YEAR = re.compile(
-    r"^[\s,()]{0,4}(?:(?:di|pada|untuk|tahun|th\.?|thn|taong|penilaian|survei|periode)\s{1,3})"
-    r"{0,3}$",
+    r"^(?:\s{1,2}(?:poin|point|persen|%))?[\s,()]{0,4}"
+    r"(?:(?:di|pada|untuk|tahun|th\.?|thn|taong|penilaian|survei|periode)\s{1,3}){0,3}$",
     re.IGNORECASE,
 )
 # "tahun lalu … kini meraih N", "dari tahun sebelumnya menjadi N": the year is the one compared
@@ -517,7 +517,9 @@ def _assign_years(
         y1, s1 = result[id(first)]
         y2, s2 = result[id(link)]
         c1, c2 = chosen_of[id(first)], chosen_of[id(link)]
-        if c1 is None and y2 is not None:
+        if c1 is not None and c2 is None and y1 is not None and (y2 is None or y2 <= y1):
+            result[id(link)] = (y1 + 1, s1)  # "dari N1 pada 2022 menjadi N2"
+        elif c1 is None and y2 is not None:
             result[id(first)] = (y2 - 1, s2)
         elif c2 is c1 and c1 is not None and y1 is not None:
             compared = _COMPARISON_YEAR.search(text[max(0, c1.start - 30) : c1.start])
@@ -591,6 +593,12 @@ def _clause_year(
         transition = {"explicit": _NOW_TRANSITION, "previous": _LATER_TRANSITION}.get(y.relation)
         if transition is not None and transition.search(between):
             continue  # "yang tahun lalu tertinggal, kini meraih N"
+        if (
+            y.relation == "explicit"
+            and any(segment_start(score) <= x.end <= y.start for x in scores)
+            and _LATER_TRANSITION.search(between)
+        ):
+            continue  # "dari 72,1 pada 2022 menjadi N": the year of the value before the change
         comparison = _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
         if comparison and any(y.end <= a and b <= score.start for a, b in mention_spans):
             continue  # "Dibandingkan tahun 2021, Kabupaten X meraih nilai 90"

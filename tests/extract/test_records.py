@@ -365,3 +365,20 @@ def test_zone_after_a_result_clause_still_counts_when_only_a_category_came_befor
         "meraih 85,10 sehingga masuk zona hijau."
     )
     assert _labels(text, "2024-01-20")[85.1] == ("hijau", "stated", "kualitas tinggi", "stated")
+
+
+def test_change_in_the_next_sentence_with_a_year_after_each_value():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI diumumkan. Pemkot Padang Panjang mencatat kenaikan "
+        "tajam. Skornya naik dari 70,15 poin di penilaian 2021 menjadi 83,60 poin di penilaian 2022."
+    )
+    got = {(r.agency, r.score, r.assessment_year) for r in records(text, "2023-02-01")}
+    assert got == {("Pemkot Padang Panjang", 70.15, 2021), ("Pemkot Padang Panjang", 83.6, 2022)}
+
+
+def test_later_value_of_a_change_is_the_round_after_the_earlier_values_year():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI diumumkan. Kota Sawahlunto naik dari 77,80 pada "
+        "penilaian 2022 menjadi 86,05."
+    )
+    assert _years(text, "2023-03-01") == {77.8: 2022, 86.05: 2023}
