@@ -18,6 +18,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from extract.gazetteer import compact_key, load_gazetteer, trie_pattern
 from extract.regions import LEVELS, Region, RegionMention, find_region_mentions, region_by_code
 
@@ -465,7 +468,10 @@ def _consume_unit_words(scan: _Scan, pos: int) -> tuple[list[str], int]:
             pos = match.end()
             continue
         if not (low in words_ or word in _NAME_SUFFIXES):
-            break
+            fixed = _misspelt_unit_word(word)
+            if fixed is None:
+                break
+            word = fixed
         if "," in sep:
             pending.insert(0, ",")
         words.extend(pending)
@@ -473,6 +479,24 @@ def _consume_unit_words(scan: _Scan, pos: int) -> tuple[list[str], int]:
         words.append(word)
         pos = end = match.end()
     return words, end
+
+
+@lru_cache(maxsize=1024)
+def _misspelt_unit_word(word: str) -> str | None:
+    """The unit word a capitalised word misspells ("Pencatatn", "Pendidkan"), if any.
+
+    One edit for words of six to nine letters, two from ten; the first letter must agree and
+    the word must be capitalised as part of a name, so ordinary words ("menerima") stay out.
+    """
+    if len(word) < 6 or not word[0].isupper() or not word[1:].islower() or not word.isalpha():
+        return None
+    low = word.lower()
+    limit = 1 if len(low) < 10 else 2
+    choices = [
+        w for w in _gazetteer().unit_words if w[0] == low[0] and abs(len(w) - len(low)) <= limit
+    ]
+    found = process.extractOne(low, choices, scorer=Levenshtein.distance, score_cutoff=limit)
+    return found[0] if found else None
 
 
 def _join_name(head: str, words: list[str]) -> str:
@@ -806,8 +830,27 @@ def _short_forms(scan: _Scan) -> list[_Candidate]:
                     )
                 )
                 continue
-        out.append(_unit_candidate(scan, match.start(), match.end(), name, agency_type, surface, 1))
+        end = match.end()
+        suffix = _SUFFIX_ABBR.match(scan.text, end)
+        if (
+            suffix
+            and agency_type == PERANGKAT_DAERAH
+            and _is_name_suffix(suffix.group("abbr"))
+            and compact_key(suffix.group("abbr")) not in gaz.forms
+        ):
+            end = suffix.end()  # "Dinsos P3AKB", "Dinkes P2KB": one unit with its extra remit
+            name = f"{name} {suffix.group('abbr')}"
+            surface = scan.text[match.start() : end]
+        out.append(_unit_candidate(scan, match.start(), end, name, agency_type, surface, 1))
     return out
+
+
+_SUFFIX_ABBR = _rx(r" (?P<abbr>[A-Z][A-Z0-9]{1,7})(?![\w/])")
+
+
+def _is_name_suffix(abbr: str) -> bool:
+    """A remit short form that extends a unit's name: listed, or P-initial ("PMD", "P3AKB")."""
+    return abbr in _NAME_SUFFIXES or (abbr[0] == "P" and len(abbr) >= 3)
 
 
 def _defined_forms(scan: _Scan) -> list[_Candidate]:

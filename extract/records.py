@@ -79,6 +79,8 @@ _AFTER_SCORE_YEAR = re.compile(
 # "tahun lalu … kini meraih N", "dari tahun sebelumnya menjadi N": the year is the one compared
 # with, so N is not its score.
 _LATER_TRANSITION = re.compile(r"\b(?:kini|sekarang|menjadi|jadi)\b", re.IGNORECASE)
+# "naik dibanding tahun sebelumnya, ketika X memperoleh N": N is that year's.
+_WHEN_CLAUSE = re.compile(r"^[\s,]{0,3}(?:ketika|saat|manakala|tatkala|kala|waktu)\b", re.I)
 _NOW_TRANSITION = re.compile(r"\b(?:kini|sekarang)\b", re.IGNORECASE)
 
 
@@ -411,6 +413,8 @@ def _record(
     mention, number = link.mention, link.number
     start = min(mention.start, number.start)
     end = max(mention.end, number.end)
+    if text[end : end + 1] == ")" and text[start:end].count("(") > text[start:end].count(")"):
+        end += 1  # "Dinkes (79,02)": the quote closes the bracket it opened
     flags = list(link.flags)
     score = number.value
     derived_zone = derive_zone(score, year)
@@ -600,7 +604,11 @@ def _clause_year(
         ):
             continue  # "dari 72,1 pada 2022 menjadi N": the year of the value before the change
         comparison = _COMPARISON_YEAR.search(text[max(0, y.start - 30) : y.start])
-        if comparison and any(y.end <= a and b <= score.start for a, b in mention_spans):
+        if (
+            comparison
+            and not _WHEN_CLAUSE.match(between)
+            and any(y.end <= a and b <= score.start for a, b in mention_spans)
+        ):
             continue  # "Dibandingkan tahun 2021, Kabupaten X meraih nilai 90"
         preceding.append(y)
     return preceding[-1] if preceding else None

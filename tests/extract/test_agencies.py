@@ -495,3 +495,20 @@ def test_shared_name_in_a_list_takes_its_neighbours_level():
 def test_wire_dateline_place_is_not_an_agency():
     text = "Cirebon (ANTARA) - Dengan nilai 88,10, Kabupaten Kuningan masuk zona hijau."
     assert [m.surface for m in mentions(text)] == ["Kabupaten Kuningan"]
+
+
+def test_long_unit_name_with_a_typo_keeps_its_words():
+    found = mentions(
+        "Nilai tertinggi diraih Dinas Perpustkaan dan Kearsipan Kota Blitar tahun ini."
+    )
+    assert [(m.surface, m.canonical_name) for m in found] == [
+        (
+            "Dinas Perpustkaan dan Kearsipan Kota Blitar",
+            "Dinas Perpustakaan dan Kearsipan Kota Blitar",
+        )
+    ]
+
+
+def test_ordinary_capitalised_word_after_a_unit_is_not_a_typo():
+    found = mentions("Kemarin Dinas Pertanian Menerima kunjungan Ombudsman.")
+    assert [m.surface for m in found] == ["Dinas Pertanian"]

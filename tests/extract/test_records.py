@@ -382,3 +382,23 @@ def test_later_value_of_a_change_is_the_round_after_the_earlier_values_year():
         "penilaian 2022 menjadi 86,05."
     )
     assert _years(text, "2023-03-01") == {77.8: 2022, 86.05: 2023}
+
+
+def test_when_clause_after_a_compared_year_takes_that_year():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI 2024 diumumkan. Kota Pariaman meraih 90,40. Angka itu "
+        "lebih baik dibanding tahun lalu, saat Kota Pariaman mendapat 84,75."
+    )
+    assert _years(text, "2024-12-12") == {90.4: 2024, 84.75: 2023}
+
+
+def test_unit_short_form_with_a_remit_suffix_and_bracketed_score():
+    text = (
+        "Hasil Penilaian Kepatuhan Pelayanan Publik Ombudsman RI 2023 untuk Pemkab Ngawi: "
+        "Disdukcapil (90,05) dan Dinkes P2KB (77,31)."
+    )
+    got = {(r.agency, r.score, r.quote) for r in records(text, "2023-12-20")}
+    assert got == {
+        ("Disdukcapil", 90.05, "Disdukcapil (90,05)"),
+        ("Dinkes P2KB", 77.31, "Dinkes P2KB (77,31)"),
+    }
