@@ -672,7 +672,13 @@ def _stated_labels(
         )
     ):
         chosen = _pick(_within(labels, other_scores[-1].end, sentence.end), None)
-    if not any(chosen):
+    before_change = link.method == "earlier" or any(
+        x.method == "change" and x.mention is mention and x.number.start > number.end
+        for x in sentence_links
+    )
+    if (
+        not any(chosen) and not before_change
+    ):  # "Dengan capaian itu … kini zona hijau": the later value's
         following = _next_sentence(sentences, sentence)
         if following is not None and _FOLLOWING_LABEL.match(following.text):
             trailing = _within(labels, following.start, following.end)

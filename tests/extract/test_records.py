@@ -402,3 +402,13 @@ def test_unit_short_form_with_a_remit_suffix_and_bracketed_score():
         ("Disdukcapil", 90.05, "Disdukcapil (90,05)"),
         ("Dinkes P2KB", 77.31, "Dinkes P2KB (77,31)"),
     }
+
+
+def test_following_sentence_zone_is_not_given_to_the_value_before_a_change():
+    text = (
+        "Penilaian Kepatuhan Ombudsman RI 2023 diumumkan. Pemkab Pasaman naik dari 66,40 "
+        "menjadi 81,22. Dengan nilai itu Pemkab Pasaman masuk zona hijau."
+    )
+    got = {r.score: (r.zone, r.zone_source) for r in records(text, "2023-12-20")}
+    assert got[81.22] == ("hijau", "stated")
+    assert got[66.4][1] != "stated"
