@@ -879,7 +879,7 @@ def _governments(scan: _Scan) -> list[_Candidate]:
         level = title if title in LEVELS else None
         region = scan.resolve(place, level)
         if region is None and level is None and place.prefix is None:
-            region = _peer_level_region(scan, i)
+            region = _peer_level_region(scan, i) or _lead_in_level_region(scan, place)
         prefix = place.prefix or ""
         pem = re.match(r"(?i)(pemkab|pemkot|pemprov|pemda)\b", prefix)
         mention = AgencyMention(
@@ -918,6 +918,26 @@ def _peer_level_region(scan: _Scan, i: int) -> Region | None:
     if len(levels) != 1 or None in levels:
         return None
     same = [r for r in place.candidates if r.level in levels]
+    return same[0] if len(same) == 1 else None
+
+
+# "Pemerintah kota: Magelang 99,47; …", "Kabupaten: A, B": a list line that names its level.
+_LEVEL_LEAD_IN = re.compile(
+    r"[ \t\W]{0,4}(?:(?:pemerintah|pemda)[ \t]+)?(?:(?P<kab>kabupaten|kab\.?|pemkab)|"
+    r"(?P<kot>kota|kotamadya|pemkot)|(?P<pro>provinsi|prov\.?|pemprov))[ \t]{0,2}"
+    r"(?:\([^()\n]{0,20}\))?[ \t]{0,2}:",
+    re.IGNORECASE,
+)
+
+
+def _lead_in_level_region(scan: _Scan, place: RegionMention) -> Region | None:
+    """A bare name shared by levels, in a line whose lead-in states the level, is of that level."""
+    line_start = scan.text.rfind("\n", 0, place.start) + 1
+    lead = _LEVEL_LEAD_IN.match(scan.text, line_start, place.start)
+    if lead is None:
+        return None
+    level = "kabupaten" if lead.group("kab") else "kota" if lead.group("kot") else "provinsi"
+    same = [r for r in place.candidates if r.level == level]
     return same[0] if len(same) == 1 else None
 
 

@@ -512,3 +512,14 @@ def test_long_unit_name_with_a_typo_keeps_its_words():
 def test_ordinary_capitalised_word_after_a_unit_is_not_a_typo():
     found = mentions("Kemarin Dinas Pertanian Menerima kunjungan Ombudsman.")
     assert [m.surface for m in found] == ["Dinas Pertanian"]
+
+
+def test_list_line_lead_in_gives_the_level_of_bare_names():
+    text = (
+        "Peringkat teratas.\nPemerintah kabupaten: Bogor 97,10; Semarang 96,80.\nKota: Bogor 95,00."
+    )
+    assert [(m.surface, m.government) for m in mentions(text)] == [
+        ("Bogor", "Kabupaten Bogor"),
+        ("Semarang", "Kabupaten Semarang"),
+        ("Bogor", "Kota Bogor"),
+    ]
