@@ -205,10 +205,13 @@ def link_sentence(
             and not _owns_next(text, after[0], scores, i)
         ):
             link = Link(score, after[0], sentence, "score_first", 0.8)
-        elif before and (
-            owner := _relative_clause_owner(text, mentions, before[-1].end, score)
-        ) not in (None, before[-1]):
-            link = Link(score, owner, sentence, "before", 0.8)
+        elif (
+            before
+            and (owner := _relative_clause_owner(text, mentions, before[-1].end, score))
+            not in (None, before[-1])
+            and _COMPARISON_BEFORE.search(text[max(0, owner.start - 40) : owner.start])
+        ):
+            link = Link(score, owner, sentence, "before", 0.8)  # "seperti Y yang meraih N"
         elif before:
             owner = _appositive_owner(text, subjects, before, score, prev_bound)
             link = Link(score, owner, sentence, "before", 0.9)

@@ -102,3 +102,8 @@ def test_relative_clause_after_a_comparison_owns_its_score():
         "hanya memperoleh 70,12."
     )
     assert got == {("Kabupaten Solok", 70.12)}
+
+
+def test_relative_clause_after_a_place_keeps_the_score_with_the_agency():
+    got = pairs("Dinas Pertanian di Kota Kupang yang meraih 80,12 masuk zona hijau.")
+    assert got == {("Dinas Pertanian", 80.12)}
