@@ -836,6 +836,7 @@ def _short_forms(scan: _Scan) -> list[_Candidate]:
             suffix
             and agency_type == PERANGKAT_DAERAH
             and _is_name_suffix(suffix.group("abbr"))
+            and suffix.start("abbr") not in scan.region_at
             and compact_key(suffix.group("abbr")) not in gaz.forms
         ):
             end = suffix.end()  # "Dinsos P3AKB", "Dinkes P2KB": one unit with its extra remit

@@ -523,3 +523,10 @@ def test_list_line_lead_in_gives_the_level_of_bare_names():
         ("Semarang", "Kabupaten Semarang"),
         ("Bogor", "Kota Bogor"),
     ]
+
+
+def test_region_short_form_after_a_unit_short_form_is_its_place():
+    found = mentions("Kemarin Dinkes PPU menerima piagam.")
+    assert [(m.surface, m.government) for m in found] == [
+        ("Dinkes PPU", "Kabupaten Penajam Paser Utara")
+    ]
