@@ -1,7 +1,8 @@
-"""`make test` fails when extraction quality on the project's own labelled set drops.
+"""`make test` fails when extraction quality on the project's own labelled sets drops.
 
 The floors are the levels the extractor has reached (see `make eval`); raise them when the
-extractor improves, never lower them to make a change pass.
+extractor improves, never lower them to make a change pass. `heldout` was written by someone who
+had not seen the extractor; it scored F1 0.938 on first contact before its misses were fixed.
 """
 
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 
 from extract.evaluate import evaluate_folder
 
-LABELLED = Path(__file__).resolve().parents[1] / "fixtures" / "labelled"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SETS = ("labelled", "heldout")
 
 RECORD_F1_FLOOR = 0.99
 FIELD_ACCURACY_FLOORS = {
@@ -21,9 +23,9 @@ FIELD_ACCURACY_FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def report():
-    return evaluate_folder(LABELLED)
+@pytest.fixture(scope="module", params=SETS)
+def report(request):
+    return evaluate_folder(FIXTURES / request.param)
 
 
 def test_record_f1_stays_at_the_level_reached(report):
@@ -40,5 +42,5 @@ def test_field_accuracy_stays_at_the_level_reached(report, field):
 
 
 def test_negative_articles_yield_nothing(report):
-    assert report.negative_articles >= 15
+    assert report.negative_articles >= 8
     assert report.negative_records == 0
