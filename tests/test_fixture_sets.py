@@ -1,4 +1,4 @@
-"""Integrity of the held-out fixture set (tests/fixtures/heldout).
+"""Integrity of the project's labelled fixture sets (tests/fixtures/labelled and heldout).
 
 The evaluation trusts this gold, so a typo in a quote, a score that is not in its quote, or an
 undocumented pattern tag would silently skew every measured number. These checks catch that.
@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-FOLDER = Path(__file__).parent / "fixtures" / "heldout"
+FIXTURES = Path(__file__).parent / "fixtures"
+# set name → (minimum articles, minimum negatives, minimum articles per documented pattern tag)
+SETS = {"labelled": (60, 15, 2), "heldout": (30, 8, 1)}
 ARTICLE_KEYS = {"id", "url", "site", "title", "published", "text", "truncated"}
 GOLD_KEYS = {"id", "records", "notes", "province", "patterns"}
 RECORD_KEYS = {
@@ -44,14 +46,24 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-@pytest.fixture(scope="module")
-def articles() -> dict[str, dict]:
-    return {a["id"]: a for a in _read_jsonl(FOLDER / "articles.jsonl")}
+@pytest.fixture(scope="module", params=sorted(SETS))
+def fixture_set(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict[str, dict]:
-    return {g["id"]: g for g in _read_jsonl(FOLDER / "gold.jsonl")}
+def folder(fixture_set) -> Path:
+    return FIXTURES / fixture_set
+
+
+@pytest.fixture(scope="module")
+def articles(folder) -> dict[str, dict]:
+    return {a["id"]: a for a in _read_jsonl(folder / "articles.jsonl")}
+
+
+@pytest.fixture(scope="module")
+def gold(folder) -> dict[str, dict]:
+    return {g["id"]: g for g in _read_jsonl(folder / "gold.jsonl")}
 
 
 def _records(gold: dict[str, dict]):
@@ -64,18 +76,19 @@ def _numbers_in(quote: str) -> set[float]:
     return {round(float(m.replace(" ", "").replace(",", ".")), 3) for m in NUMBER.findall(quote)}
 
 
-def test_ids_are_unique_and_match_one_to_one():
-    article_ids = [a["id"] for a in _read_jsonl(FOLDER / "articles.jsonl")]
-    gold_ids = [g["id"] for g in _read_jsonl(FOLDER / "gold.jsonl")]
+def test_ids_are_unique_and_match_one_to_one(folder):
+    article_ids = [a["id"] for a in _read_jsonl(folder / "articles.jsonl")]
+    gold_ids = [g["id"] for g in _read_jsonl(folder / "gold.jsonl")]
     assert len(article_ids) == len(set(article_ids))
     assert len(gold_ids) == len(set(gold_ids))
     assert set(article_ids) == set(gold_ids)
 
 
-def test_set_is_large_enough_with_enough_negatives(gold):
+def test_set_is_large_enough_with_enough_negatives(gold, fixture_set):
+    minimum_articles, minimum_negatives, _ = SETS[fixture_set]
     negatives = [i for i, g in gold.items() if not g["records"]]
-    assert len(gold) >= 30
-    assert len(negatives) >= 8
+    assert len(gold) >= minimum_articles
+    assert len(negatives) >= minimum_negatives
 
 
 def test_articles_have_devset_fields(articles):
@@ -157,21 +170,30 @@ def test_negative_tag_marks_exactly_the_articles_without_records(gold):
     assert not wrong
 
 
-def test_pattern_tags_are_documented_and_each_covered(gold):
-    documented = set(TAG_ROW.findall((FOLDER / "README.md").read_text(encoding="utf-8")))
-    used = {tag for g in gold.values() for tag in g["patterns"]}
-    assert used - documented == set(), "tags used but not in README"
-    assert documented - used == set(), "tags documented but used by no article"
+def test_pattern_tags_are_documented_and_covered(gold, folder, fixture_set):
+    minimum = SETS[fixture_set][2]
+    documented = set(TAG_ROW.findall((folder / "README.md").read_text(encoding="utf-8")))
+    used: dict[str, int] = {}
+    for g in gold.values():
+        for tag in g["patterns"]:
+            used[tag] = used.get(tag, 0) + 1
+    assert set(used) - documented == set(), "tags used but not in README"
+    thin = {tag: used.get(tag, 0) for tag in documented if used.get(tag, 0) < minimum}
+    assert not thin, f"tags with fewer than {minimum} article(s): {thin}"
 
 
-def test_no_sentence_is_shared_with_the_labelled_set(articles):
+def test_no_heldout_sentence_is_shared_with_the_labelled_set():
     """Held out means written apart: a sentence copied from the labelled set defeats the point."""
-    labelled = _read_jsonl(FOLDER.parent / "labelled" / "articles.jsonl")
-    seen = {s.strip() for a in labelled for s in re.split(r"(?<=[.!?])\s+|\n", a["text"])}
-    shared = [
-        f"{doc_id}: {s.strip()!r}"
-        for doc_id, a in articles.items()
-        for s in re.split(r"(?<=[.!?])\s+|\n", a["text"])
-        if len(s.strip()) >= 60 and s.strip() in seen
-    ]
+
+    def sentences(name: str) -> list[tuple[str, str]]:
+        rows = _read_jsonl(FIXTURES / name / "articles.jsonl")
+        return [
+            (a["id"], s.strip())
+            for a in rows
+            for s in re.split(r"(?<=[.!?])\s+|\n", a["text"])
+            if len(s.strip()) >= 60
+        ]
+
+    seen = {s for _, s in sentences("labelled")}
+    shared = [f"{doc_id}: {s!r}" for doc_id, s in sentences("heldout") if s in seen]
     assert not shared, "\n".join(shared)
